@@ -1,0 +1,249 @@
+"""The local SQLite store: one object owns the engine, the file lock and the migrations.
+
+Every write is `with store.transaction() as tx:`; a transaction that has returned is on disk
+(WAL with synchronous=FULL), so it survives a crash or a power loss. Files are checked before
+they are opened for writing, and nothing here ever overwrites or deletes a store file.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from filelock import FileLock, Timeout
+from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from est_desktop.store.errors import (
+    CorruptStoreError,
+    NewerStoreError,
+    NotAnEstStoreError,
+    StoreError,
+    StoreLockedError,
+    StoreWriteError,
+)
+from est_desktop.store.tables import SettingRow
+
+log = logging.getLogger(__name__)
+
+# PRAGMA application_id marks the file as ours ("ESTD"), so another program's database is refused.
+APPLICATION_ID = 0x45535444
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS = Path(__file__).parent / "migrations"
+PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000")
+
+
+class Store:
+    """The local store in one SQLite file. Open with `Store.open(path)`; close when done.
+
+    Thread use: any thread may read; writes from several threads are serialised by SQLite's
+    lock (BEGIN IMMEDIATE), each thread on its own pooled connection.
+    """
+
+    def __init__(self, path: Path, engine: Engine, lock: FileLock) -> None:
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+
+    @classmethod
+    def open(cls, path: Path | str) -> Store:
+        """Open (creating or upgrading) the store at `path`; a `StoreError` says why not."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreWriteError(
+                f"Mappen {path.parent} kan inte skapas: {exc.strerror}. Välj en annan mapp.",
+                path,
+            ) from exc
+        lock = FileLock(str(path) + ".lock")
+        try:
+            lock.acquire(timeout=0)
+        except Timeout as exc:
+            raise StoreLockedError(
+                f"Datalagret {path} används redan av ett annat EST-fönster. "
+                "Stäng det andra fönstret och försök igen.",
+                path,
+            ) from exc
+        except OSError as exc:
+            raise StoreWriteError(
+                f"Datalagret {path} kan inte öppnas: {exc.strerror}. "
+                "Kontrollera att mappen är skrivbar och att disken inte är full.",
+                path,
+            ) from exc
+        try:
+            _check_existing_file(path)
+            engine = _make_engine(path)
+            store = cls(path, engine, lock)
+            store._migrate()
+            store._ensure_installation_id()
+        except BaseException:
+            lock.release()
+            raise
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A write transaction: all of it is stored, or none of it (then `StoreWriteError`)."""
+        try:
+            with self.engine.connect() as conn:
+                conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+                with conn.begin():
+                    yield conn
+        except (OperationalError, DBAPIError) as exc:
+            raise _write_error(exc, self.path) from exc
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A read-only snapshot: everything read inside sees the same state."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        with self.reading() as conn:
+            value = conn.scalar(select(SettingRow.value).where(SettingRow.key == key))
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str, conn: Connection | None = None) -> None:
+        """Store a setting, inside the caller's transaction when one is given."""
+        if conn is None:
+            with self.transaction() as tx:
+                self.set_setting(key, value, tx)
+            return
+        statement = sqlite_insert(SettingRow).values(key=key, value=value)
+        conn.execute(statement.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+
+    @property
+    def installation_id(self) -> str:
+        return self.setting("installation_id") or ""
+
+    def _ensure_installation_id(self) -> None:
+        if not self.installation_id:
+            self.set_setting("installation_id", str(uuid.uuid4()))
+
+    def _migrate(self) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        script = ScriptDirectory.from_config(config)
+        head = script.get_current_head()
+        with self.engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+        if current == head:
+            return
+        if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+            raise NewerStoreError(
+                f"Datalagret {self.path} är skapat av en nyare version av EST Desktop "
+                f"(version {current}). Uppdatera programmet; filen lämnas orörd.",
+                self.path,
+            )
+        if current is not None:
+            self._back_up(f"before-{head}")
+        try:
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+        except (OperationalError, DBAPIError) as exc:
+            raise _write_error(exc, self.path) from exc
+        log.info("store %s upgraded from %s to %s", self.path, current, head)
+
+    def _back_up(self, label: str) -> Path:
+        """Copy the store aside (SQLite's online backup) before changing its shape."""
+        target = self.path.with_name(f"{self.path.name}.{label}.bak")
+        source = sqlite3.connect(self.path)
+        try:
+            destination = sqlite3.connect(target)
+            with destination:
+                source.backup(destination)
+            destination.close()
+        finally:
+            source.close()
+        return target
+
+
+def _make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # SQLAlchemy's BEGIN below decides, not the driver
+        for pragma in PRAGMAS:
+            dbapi_conn.execute(f"PRAGMA {pragma}")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def _check_existing_file(path: Path) -> None:
+    """Refuse a file that is not a healthy EST store, reading it only."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as file:
+        header = file.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotAnEstStoreError(
+            f"Filen {path} är inte ett EST-datalager. Välj en annan mapp med --data-dir; "
+            "filen lämnas orörd.",
+            path,
+        )
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptStoreError(_corrupt_message(path), path) from exc
+    if application_id != APPLICATION_ID and tables:
+        raise NotAnEstStoreError(
+            f"Filen {path} är en databas från ett annat program, inte ett EST-datalager. "
+            "Välj en annan mapp med --data-dir; filen lämnas orörd.",
+            path,
+        )
+    if check != "ok":
+        raise CorruptStoreError(_corrupt_message(path), path)
+
+
+def _corrupt_message(path: Path) -> str:
+    return (
+        f"Datalagret {path} är skadat och kan inte öppnas. Filen lämnas orörd; "
+        "kontakta support eller återställ en säkerhetskopia."
+    )
+
+
+def _write_error(exc: Exception, path: Path) -> StoreError:
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "full" in text:
+        reason = "Disken är full. Frigör utrymme och spara igen."
+    elif "readonly" in text or "read-only" in text:
+        reason = "Disken eller mappen är skrivskyddad. Välj en skrivbar mapp."
+    elif "locked" in text or "busy" in text:
+        reason = "Datalagret är upptaget just nu. Försök igen om en stund."
+    else:
+        reason = f"Skrivfel ({text}). Försök igen; kvarstår felet, kontakta support."
+    return StoreWriteError(f"Inget sparades. {reason}", path)

@@ -1,0 +1,305 @@
+"""Incidents in the local store: writes (each with its outbox entry) and the list's queries.
+
+Reads return `Incident` domain objects or `IncidentListRow` tuples, never ORM rows. The list
+pages with keysets (the last row seen), so the millionth row costs what the first does.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, NamedTuple
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    func,
+    insert,
+    select,
+    tuple_,
+    update,
+)
+
+from est_desktop.domain.incident import (
+    Incident,
+    LocationPrecision,
+    Source,
+    SyncState,
+    TimePrecision,
+)
+from est_desktop.store.database import Store
+from est_desktop.store.errors import RecordNotFoundError
+from est_desktop.store.outbox import queue_change
+from est_desktop.store.tables import IncidentRow
+
+ENTITY = "incident"
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentFilter:
+    """What the list shows. Empty sets mean "any"; times are aware, `end` is exclusive."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+    districts: frozenset[str] = frozenset()
+    categories: frozenset[str] = frozenset()
+    sources: frozenset[str] = frozenset()
+    text: str = ""
+
+
+class SortKey(StrEnum):
+    OCCURRED_AT = "occurred_at"
+    CATEGORY = "category"
+    DISTRICT = "district"
+    PLACE_NAME = "place_name"
+    SOURCE = "source"
+    SYNC_STATE = "sync_state"
+
+
+class IncidentListRow(NamedTuple):
+    """One line of the incident list: only what the list shows."""
+
+    pk: int
+    id: str
+    occurred_at: datetime
+    time_precision: str
+    category: str
+    district: str
+    place_name: str
+    description: str
+    source: str
+    police_notified: bool
+    sync_state: str
+
+
+_LIST_COLUMNS = (
+    IncidentRow.pk,
+    IncidentRow.id,
+    IncidentRow.occurred_at,
+    IncidentRow.time_precision,
+    IncidentRow.category,
+    IncidentRow.district,
+    IncidentRow.place_name,
+    IncidentRow.description,
+    IncidentRow.source,
+    IncidentRow.police_notified,
+    IncidentRow.sync_state,
+)
+
+
+def search_text(place_name: str, description: str) -> str:
+    return f"{place_name}\n{description}".casefold()
+
+
+class IncidentRepository:
+    """Reads and writes incidents in one `Store`."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    # -- writes: each inside the caller's transaction, each with its outbox entry --
+
+    def add(self, conn: Connection, incident: Incident, *, queue_for_sync: bool = True) -> None:
+        conn.execute(insert(IncidentRow).values(_row_values(incident)))
+        if queue_for_sync:
+            queue_change(
+                conn,
+                entity=ENTITY,
+                record_id=str(incident.id),
+                op="upsert",
+                base_revision=None,
+                fields=incident.as_draft().as_fields(),
+                now=incident.updated_at or incident.created_at,
+            )
+
+    def update(self, conn: Connection, incident: Incident, changed: Mapping[str, object]) -> None:
+        """Store `incident` (already carrying the new values) and queue the changed fields."""
+        result = conn.execute(
+            update(IncidentRow)
+            .where(IncidentRow.id == str(incident.id), IncidentRow.deleted.is_(False))
+            .values({**_row_values(incident), "sync_state": SyncState.LOCAL.value})
+        )
+        if result.rowcount != 1:
+            raise RecordNotFoundError(f"Händelsen {incident.id} finns inte (längre).")
+        queue_change(
+            conn,
+            entity=ENTITY,
+            record_id=str(incident.id),
+            op="upsert",
+            base_revision=incident.revision,
+            fields=changed,
+            now=incident.updated_at,
+        )
+
+    def mark_deleted(
+        self, conn: Connection, incident_id: uuid.UUID, *, by: str, at: datetime
+    ) -> None:
+        """Delete as a tombstone: the record stays, marked deleted, until the server knows."""
+        row = conn.execute(
+            select(IncidentRow.revision).where(
+                IncidentRow.id == str(incident_id), IncidentRow.deleted.is_(False)
+            )
+        ).first()
+        if row is None:
+            raise RecordNotFoundError(f"Händelsen {incident_id} finns inte (längre).")
+        conn.execute(
+            update(IncidentRow)
+            .where(IncidentRow.id == str(incident_id))
+            .values(deleted=True, updated_at=at, updated_by=by, sync_state=SyncState.LOCAL.value)
+        )
+        queue_change(
+            conn,
+            entity=ENTITY,
+            record_id=str(incident_id),
+            op="delete",
+            base_revision=row.revision,
+            fields={},
+            now=at,
+        )
+
+    def add_many(
+        self, incidents: Iterable[Incident], *, queue_for_sync: bool, batch: int = 5000
+    ) -> int:
+        """Insert many records, a transaction per batch (imports, demo data)."""
+        count = 0
+        chunk: list[Incident] = []
+        for incident in incidents:
+            chunk.append(incident)
+            if len(chunk) == batch:
+                count += self._add_chunk(chunk, queue_for_sync)
+                chunk = []
+        if chunk:
+            count += self._add_chunk(chunk, queue_for_sync)
+        return count
+
+    def _add_chunk(self, chunk: list[Incident], queue_for_sync: bool) -> int:
+        with self._store.transaction() as conn:
+            if queue_for_sync:
+                for incident in chunk:
+                    self.add(conn, incident)
+            else:
+                conn.execute(insert(IncidentRow), [_row_values(i) for i in chunk])
+        return len(chunk)
+
+    # -- reads --
+
+    def get(self, incident_id: uuid.UUID | str) -> Incident | None:
+        with self._store.reading() as conn:
+            row = conn.execute(
+                select(IncidentRow).where(IncidentRow.id == str(incident_id))
+            ).first()
+        return None if row is None else _to_incident(row._mapping)
+
+    def count(self, where: IncidentFilter) -> int:
+        with self._store.reading() as conn:
+            query = select(func.count()).select_from(IncidentRow).where(*_conditions(where))
+            return conn.scalar(query) or 0
+
+    def page(
+        self,
+        where: IncidentFilter,
+        *,
+        sort: SortKey = SortKey.OCCURRED_AT,
+        descending: bool = True,
+        after: IncidentListRow | None = None,
+        limit: int = 200,
+    ) -> list[IncidentListRow]:
+        """Up to `limit` rows in order, starting after `after` (None: from the first)."""
+        column = getattr(IncidentRow, sort.value)
+        keys: list[Any] = [column, IncidentRow.occurred_at, IncidentRow.pk]
+        if sort is SortKey.OCCURRED_AT:
+            keys = [IncidentRow.occurred_at, IncidentRow.pk]
+        conditions = list(_conditions(where))
+        if after is not None:
+            values = [getattr(after, key.key) for key in keys]
+            here = tuple_(*keys)
+            conditions.append(here < tuple_(*values) if descending else here > tuple_(*values))
+        order = [key.desc() if descending else key.asc() for key in keys]
+        query = select(*_LIST_COLUMNS).where(*conditions).order_by(*order).limit(limit)
+        with self._store.reading() as conn:
+            return [IncidentListRow(*row) for row in conn.execute(query)]
+
+
+def _conditions(where: IncidentFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [IncidentRow.deleted.is_(False)]
+    if where.start is not None:
+        conditions.append(IncidentRow.occurred_at >= where.start)
+    if where.end is not None:
+        conditions.append(IncidentRow.occurred_at < where.end)
+    if where.districts:
+        conditions.append(IncidentRow.district.in_(sorted(where.districts)))
+    if where.categories:
+        conditions.append(IncidentRow.category.in_(sorted(where.categories)))
+    if where.sources:
+        conditions.append(IncidentRow.source.in_(sorted(where.sources)))
+    words = where.text.casefold().split()
+    if words:
+        patterns = (f"%{_escape_like(word)}%" for word in words)
+        conditions.append(and_(*(IncidentRow.search_text.like(p, escape="\\") for p in patterns)))
+    return conditions
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _row_values(incident: Incident) -> dict[str, Any]:
+    return {
+        "id": str(incident.id),
+        "occurred_at": incident.occurred_at,
+        "time_precision": incident.time_precision.value,
+        "occurred_until": incident.occurred_until,
+        "category": incident.category,
+        "description": incident.description,
+        "lat": incident.lat,
+        "lon": incident.lon,
+        "place_name": incident.place_name,
+        "location_precision": incident.location_precision.value,
+        "district": incident.district or "",
+        "police_notified": incident.police_notified,
+        "source": incident.source.value,
+        "external_id": incident.external_id,
+        "organisation": incident.organisation,
+        "created_at": incident.created_at,
+        "created_by": incident.created_by,
+        "updated_at": incident.updated_at,
+        "updated_by": incident.updated_by,
+        "revision": incident.revision,
+        "deleted": incident.deleted,
+        "search_text": search_text(incident.place_name, incident.description),
+        "sync_state": incident.sync_state.value,
+        "sync_errors": json.dumps(incident.sync_errors) if incident.sync_errors else None,
+    }
+
+
+def _to_incident(row: Mapping[str, Any]) -> Incident:
+    return Incident(
+        id=uuid.UUID(row["id"]),
+        occurred_at=row["occurred_at"],
+        time_precision=TimePrecision(row["time_precision"]),
+        occurred_until=row["occurred_until"],
+        category=row["category"],
+        description=row["description"],
+        lat=row["lat"],
+        lon=row["lon"],
+        place_name=row["place_name"],
+        location_precision=LocationPrecision(row["location_precision"]),
+        district=row["district"] or None,
+        police_notified=bool(row["police_notified"]),
+        source=Source(row["source"]),
+        external_id=row["external_id"],
+        organisation=row["organisation"],
+        created_at=row["created_at"],
+        created_by=row["created_by"],
+        updated_at=row["updated_at"],
+        updated_by=row["updated_by"],
+        revision=row["revision"],
+        deleted=bool(row["deleted"]),
+        sync_state=SyncState(row["sync_state"]),
+        sync_errors=json.loads(row["sync_errors"]) if row["sync_errors"] else {},
+    )

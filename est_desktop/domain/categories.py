@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from est_desktop.domain.text_search import TypeAhead
+
 
 @dataclass(frozen=True, slots=True)
 class Category:
@@ -105,6 +107,16 @@ class Taxonomy:
         category = self._categories.get(category_code)
         group = self._groups.get(category.group) if category else None
         return group.label(language) if group else ""
+
+    def search(self, text: str, *, first: Iterable[str] = (), limit: int = 50) -> list[Category]:
+        """Active categories matching `text` in their own or their group's label (either
+        language) or code; those in `first` (e.g. the recently used) lead."""
+        leading = [c for code in first if (c := self._categories.get(code)) and c.active]
+        rest = [c for c in self.categories(active_only=True) if c not in leading]
+        return TypeAhead(
+            (c, f"{c.label_sv} {c.label_en} {self._groups[c.group].label_sv} {c.code}")
+            for c in [*leading, *rest]
+        ).search(text, limit)
 
     def codes_in_group(self, group_code: str) -> list[str]:
         group = self._groups.get(group_code)

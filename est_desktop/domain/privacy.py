@@ -145,14 +145,15 @@ _PHONE_RE = re.compile(
     rf"|0[1-9](?:{_SEP}\d){{6,8}})"
     rf"(?!\d)(?![-./:]\d)"
 )
-_DATE_RE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")  # "01-02-2026"
+# Written like a date ("01-02-2026") or a personnummer ("030229-1232", wrong date or digit).
+_NOT_PHONE_RE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{6}[-+]\d{4}")
 
 
 def _phone_numbers(text: str) -> list[PrivacyFinding]:
     return [
         _finding(FindingKind.PHONE_NUMBER, text, m.start(), m.end())
         for m in _PHONE_RE.finditer(text)
-        if not _DATE_RE.fullmatch(m[0])
+        if not _NOT_PHONE_RE.fullmatch(m[0])
     ]
 
 
@@ -211,7 +212,7 @@ def _looks_like_full_name(first: str, second: str) -> bool:
 def _followed_by_place_noun(text: str, end: int) -> bool:
     """Whether a place noun comes next, as in "Anna Lindhs plats" or "Gustav Adolfs torg"."""
     match = _NEXT_WORD_RE.match(text, end)
-    return bool(match) and match[1].islower() and _is_place_word(match[1])
+    return bool(match) and match[1].islower() and match[1].endswith(_PLACE_ENDINGS)
 
 
 def _names(text: str) -> list[PrivacyFinding]:

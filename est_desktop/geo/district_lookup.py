@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from est_desktop.resources import resource_path
@@ -233,7 +234,7 @@ def _ring_contains(ring: Ring, lon: float, lat: float) -> bool:
 def _ring_moments(ring: Ring) -> tuple[float, float, float]:
     """Signed area and the first moments (shoelace), for the centroid."""
     area = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+    for (x1, y1), (x2, y2) in pairwise(ring):
         cross = x1 * y2 - x2 * y1
         area += cross
         cx += (x1 + x2) * cross
@@ -263,11 +264,11 @@ def _point_on_surface(area: _Area, lat: float) -> tuple[float, float]:
         crossings: list[float] = []
         for polygon in area.polygons:
             for ring in (polygon.exterior, *polygon.holes):
-                for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+                for (x1, y1), (x2, y2) in pairwise(ring):
                     if (y1 > y) != (y2 > y):
                         crossings.append(x1 + (y - y1) * (x2 - x1) / (y2 - y1))
         crossings.sort()
-        stretches = [(b - a, (a + b) / 2.0) for a, b in zip(crossings, crossings[1:], strict=False)]
+        stretches = [(b - a, (a + b) / 2.0) for a, b in pairwise(crossings)]
         for _, mid in sorted(stretches, reverse=True):
             if area.contains(mid, y):
                 return mid, y

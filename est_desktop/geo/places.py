@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import math
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from est_desktop.domain.text_search import TypeAhead, fold
 from est_desktop.resources import resource_path
 
 KINDS = frozenset({"square", "shopping", "school", "stop", "park", "sports", "other"})
@@ -53,7 +52,11 @@ def _parse_place(where: str, entry: Any) -> NamedPlace:
     coords = []
     for key in ("lat", "lon"):
         value = entry.get(key)
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
             raise ValueError(f"{where} ({name!r}): {key!r} must be a number, not {value!r}")
         coords.append(float(value))
     if district is not None and not isinstance(district, str):
@@ -61,45 +64,21 @@ def _parse_place(where: str, entry: Any) -> NamedPlace:
     return NamedPlace(name, kind, coords[0], coords[1], district)
 
 
-def fold(text: str) -> str:
-    """Case- and diacritics-insensitive form: "Hässleholmen" -> "hassleholmen"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.split())
-
-
-_WORD_START = re.compile(r"(?<![0-9a-z])")  # positions not preceded by a letter or digit
-
-
 class PlaceIndex:
-    """Type-ahead over named places: word-prefix matches first, then substring matches."""
+    """Type-ahead over named places: word-prefix matches first, each group alphabetical."""
 
     def __init__(self, places: Iterable[NamedPlace]) -> None:
-        self._entries = sorted(((fold(p.name), p) for p in places), key=lambda e: (e[0], e[1].name))
-        self._word_starts = [
-            frozenset(m.start() for m in _WORD_START.finditer(key)) for key, _ in self._entries
-        ]
+        ordered = sorted(places, key=lambda p: (fold(p.name), p.name))
+        self._type_ahead = TypeAhead((p, p.name) for p in ordered)
         self._by_name: dict[str, NamedPlace] = {}
-        for _, place in self._entries:
+        for place in ordered:
             self._by_name.setdefault(place.name.casefold(), place)
 
     def search(self, text: str, limit: int = 10) -> list[NamedPlace]:
-        """Places whose name contains `text`; those where it starts a word come first."""
-        query = fold(text)
-        if not query or limit <= 0:
+        """Places whose name contains `text`; nothing for empty text."""
+        if not fold(text) or limit <= 0:
             return []
-        prefix: list[NamedPlace] = []
-        inner: list[NamedPlace] = []
-        for (key, place), starts in zip(self._entries, self._word_starts, strict=True):
-            at = key.find(query)
-            if at < 0:
-                continue
-            while at >= 0 and at not in starts:
-                at = key.find(query, at + 1)
-            (prefix if at >= 0 else inner).append(place)
-            if len(prefix) >= limit:
-                break  # entries are alphabetical, so nothing later can rank higher
-        return (prefix + inner)[:limit]
+        return self._type_ahead.search(text, limit)
 
     def by_name(self, name: str) -> NamedPlace | None:
         """The place with exactly this name, ignoring case."""

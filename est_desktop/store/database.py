@@ -80,6 +80,7 @@ class Store:
                 "Kontrollera att mappen är skrivbar och att disken inte är full.",
                 path,
             ) from exc
+        engine: Engine | None = None
         try:
             _check_existing_file(path)
             engine = _make_engine(path)
@@ -87,6 +88,8 @@ class Store:
             store._migrate()
             store._ensure_installation_id()
         except BaseException:
+            if engine is not None:
+                engine.dispose()  # a refused file is not left open
             lock.release()
             raise
         return store
@@ -218,6 +221,13 @@ def _check_existing_file(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_CANTOPEN:
+            # The file was readable above; SQLite cannot open its WAL files beside it.
+            raise StoreWriteError(
+                f"Datalagret {path} kan inte öppnas: mappen {path.parent} är skrivskyddad. "
+                "Välj en skrivbar mapp; filen lämnas orörd.",
+                path,
+            ) from exc
         raise CorruptStoreError(_corrupt_message(path), path) from exc
     if application_id != APPLICATION_ID and tables:
         raise NotAnEstStoreError(

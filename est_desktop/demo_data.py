@@ -1,0 +1,466 @@
+"""Realistic, reproducible demo incidents: to try the app, the map and the analyses, and to
+fill a store for benchmarks.
+
+Everything comes from one seeded `random.Random`, so the same `seed` and `end` give the same
+records. The patterns are those the analyses should find: fires, gatherings and fireworks in the
+evening and at night (fireworks around New Year), graffiti in hot spots that last for months,
+broken lighting in the dark half of the year, reckless riding in the warm half, drug dealing at a
+few fixed spots, and districts that slowly improve (or do not) over the two years.
+Descriptions describe places and events, never people.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import uuid
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from itertools import accumulate
+
+from est_desktop.domain.categories import Taxonomy
+from est_desktop.domain.incident import (
+    LOCAL_TZ,
+    Incident,
+    LocationPrecision,
+    SyncState,
+    TimePrecision,
+)
+from est_desktop.geo.district_lookup import OUTSIDE_DISTRICTS, DistrictLookup
+from est_desktop.geo.places import NamedPlace, load_places
+from est_desktop.store.database import Store
+from est_desktop.store.incidents import IncidentRepository
+
+DEFAULT_END = datetime(2026, 11, 1, tzinfo=LOCAL_TZ)  # fixed, so the default is reproducible
+SPAN_DAYS = 730
+M_PER_DEG_LAT = 111_320.0
+
+# Share of incidents per district, and the rate at the end of the span relative to its start.
+DISTRICT_WEIGHTS = {"hassleholmen": 30, "hulta": 26, "norrby": 24, "sjobo": 9, "centrum": 8}
+OUTSIDE_WEIGHT = 3
+DISTRICT_TREND = {"hassleholmen": 0.6, "hulta": 0.8, "norrby": 1.15, "sjobo": 0.9}
+# Measures that worked: (district, category) -> (from this share of the span, rate factor).
+MEASURE_EFFECTS = {
+    ("hulta", "otrygg_samling"): (0.55, 0.45),  # evening guards at the square
+    ("norrby", "trasig_belysning"): (0.5, 0.35),  # new lighting along the paths
+}
+DISTRICT_CATEGORY_FACTORS: dict[str, dict[str, float]] = {
+    "centrum": {"nedskrapning": 2.0, "olovlig_vistelse": 2.5, "brak_hot_vald": 2.0,
+                "kallar_forradsinbrott": 0.3, "bilbrand": 0.3, "buskorning": 0.3},
+    "hassleholmen": {"bilbrand": 1.5, "droghandel": 1.3, "container_soprumsbrand": 1.3},
+    "sjobo": {"kallar_forradsinbrott": 1.5, "droghandel": 0.6},
+    OUTSIDE_DISTRICTS: {"overgivet_fordon": 3.0, "buskorning": 2.0, "nedskrapning": 1.5},
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    weight: float
+    hours: str  # key of HOURS
+    season: str  # key of SEASONS
+    weekend: float  # rate on Fri/Sat (evening and night) or Sat/Sun (day) relative to weekdays
+    kinds: tuple[str, ...] = ()  # kinds of named places where it tends to happen
+    observed: bool = True  # seen as it happens (exact time) rather than found afterwards
+    police: float = 0.04  # share reported to the police
+
+
+_P = _Pattern
+PATTERNS: dict[str, _Pattern] = {
+    "klotter": _P(16, "rounds", "flat", 0.6, ("stop", "school", "square"), False, 0.02),
+    "glaskross": _P(5, "rounds", "flat", 0.7, ("stop", "school"), False, 0.05),
+    "skadegorelse_fordon": _P(2, "night", "flat", 1.4, (), False, 0.3),
+    "skadegorelse_ovrig": _P(5, "rounds", "flat", 0.7, ("school", "park", "other"), False, 0.06),
+    "anlagd_brand": _P(3, "night", "spring", 1.6, ("school", "park"), True, 0.25),
+    "bilbrand": _P(2, "night", "flat", 1.6, (), True, 0.5),
+    "container_soprumsbrand": _P(4, "night", "flat", 1.6, (), True, 0.2),
+    "otrygg_samling": _P(9, "night", "summer", 1.8, ("square", "shopping", "stop", "school")),
+    "brak_hot_vald": _P(2.5, "night", "summer", 1.7, ("square", "shopping", "stop"), True, 0.4),
+    "stenkastning": _P(1.2, "evening", "flat", 1.3, ("stop",), True, 0.3),
+    "fyrverkerier": _P(4, "night", "newyear", 1.4, ("square", "park", "school"), True, 0.03),
+    "hot_mot_personal": _P(1, "day", "flat", 0.8, ("shopping", "other"), True, 0.3),
+    "olovlig_vistelse": _P(3, "rounds", "cold", 1.0, ("other", "stop"), False, 0.05),
+    "droghandel": _P(4, "evening", "flat", 1.3, (), True, 0.15),
+    "fynd_sprutor_narkotika": _P(2, "rounds", "flat", 0.8, ("park", "school", "stop"), False, 0.15),
+    "gomma": _P(0.8, "rounds", "flat", 0.8, ("park",), False, 0.4),
+    "kallar_forradsinbrott": _P(3, "rounds", "flat", 0.8, (), False, 0.25),
+    "lokalinbrott": _P(1, "rounds", "flat", 0.8, ("shopping", "school", "other"), False, 0.6),
+    "fordonsstold": _P(1, "rounds", "flat", 0.8, (), False, 0.5),
+    "fortkorning": _P(2, "evening", "warm", 1.2, ("school", "stop")),
+    "buskorning": _P(3, "evening", "warm", 1.3, ("park", "sports", "square"), True, 0.1),
+    "fordon_gang_cykelvag": _P(2, "evening", "warm", 1.1, ("park", "school")),
+    "trasig_belysning": _P(6, "rounds", "dark", 0.8, ("stop", "park"), False, 0.0),
+    "skymd_sikt": _P(1, "rounds", "warm", 0.7, ("stop", "school"), False, 0.0),
+    "nedskrapning": _P(9, "rounds", "summer", 0.8, ("square", "park", "shopping"), False, 0.0),
+    "overgivet_fordon": _P(1.5, "rounds", "flat", 0.7, (), False, 0.02),
+    "odslig_plats": _P(1, "rounds", "flat", 0.7, ("park",), False, 0.0),
+    "ovrigt": _P(2, "day", "flat", 0.9, (), True, 0.03),
+}
+_OTHER = _P(1, "day", "flat", 0.9)  # a category of the taxonomy that has no pattern here
+
+HOURS: dict[str, tuple[float, ...]] = {  # relative rate per local hour 0..23
+    "night": (8, 6, 4, 3, 1.5, 1, .8, .8, .8, .8, 1, 1, 1.2, 1.3, 1.5, 2, 2.5, 3.5, 5, 7, 9, 10, 10, 9),
+    "evening": (2, 1, .5, .2, .1, .1, .3, .8, 1, 1, 1.5, 2, 3, 4, 6, 8, 9, 9, 9, 8, 7, 5, 4, 3),
+    "rounds": (.2, .1, .1, .1, .1, .3, 2, 8, 10, 9, 8, 6, 5, 6, 6, 5, 3, 1.5, 1, .8, .6, .5, .4, .3),
+    "day": (.3, .2, .1, .1, .1, .2, .5, 2, 4, 5, 5, 5, 5, 5, 5, 5, 5, 4.5, 4, 3.5, 3, 2, 1.2, .6),
+}  # fmt: skip
+SEASONS: dict[str, tuple[float, ...]] = {  # relative rate per month, January first
+    "flat": (1,) * 12,
+    "dark": (1.2, 1.0, 0.9, 0.35, 0.12, 0.08, 0.08, 0.12, 0.35, 0.9, 1.2, 1.3),
+    "warm": (0.1, 0.1, 0.3, 0.8, 1.2, 1.3, 1.3, 1.2, 0.8, 0.3, 0.1, 0.08),
+    "summer": (0.7, 0.7, 0.8, 0.9, 1.1, 1.3, 1.3, 1.2, 1.0, 0.9, 0.8, 0.8),
+    "spring": (0.7, 0.8, 1.1, 1.5, 1.4, 1.1, 1.0, 1.0, 0.9, 0.8, 0.8, 0.9),
+    "cold": (1.3, 1.3, 1.1, 0.9, 0.7, 0.6, 0.6, 0.6, 0.8, 1.0, 1.2, 1.3),
+    "newyear": (0.6, 0.3, 0.3, 0.4, 0.4, 0.3, 0.3, 0.3, 0.3, 0.5, 0.6, 1.2),
+}
+# Fireworks: extra factor on days around New Year (and Walpurgis night).
+NEWYEAR_DAYS = {(12, 31): 40, (1, 1): 20, (1, 2): 4, (12, 30): 6, (12, 29): 4, (4, 30): 4}
+for _day in (24, 25, 26, 27, 28):
+    NEWYEAR_DAYS[(12, _day)] = 3
+
+# Templates; {plats} is a spot such as "vid gångtunneln", {n} a small number, {m2} an area.
+DESCRIPTIONS: dict[str, str] = {
+    "klotter": "Klotter på gavel mot parkeringen, ca {m2} m²|Nytt klotter {plats}, ca {m2} m²|"
+    "Taggar på elskåp {plats}|Klotter i trapphuset, {n} våningar|Klotter på busskuren|"
+    "Sprayat på fasaden {plats}, ca {m2} m²|Klotter på bullerplanket längs gångvägen",
+    "glaskross": "Krossad ruta i entrédörren|Glaskross på gångvägen {plats}|Sönderslagen "
+    "busskur|Krossat glas på lekplatsen, sanerat|Krossad källarruta",
+    "skadegorelse_fordon": "Sönderslagen sidoruta på parkerad bil|Punkterade däck på {n} bilar "
+    "på parkeringen|Repade lackar på bilar i garaget",
+    "skadegorelse_ovrig": "Sönderbruten parkbänk {plats}|Brevlådor uppbrutna i entrén|Trasig "
+    "grind till soprummet|Sparkad dörr till tvättstugan, låset trasigt|Nedriven skylt {plats}",
+    "anlagd_brand": "Brand i papperskorg {plats}, släckt av personal|Anlagd brand i buskage "
+    "{plats}|Eld i tidningar i trapphuset, räddningstjänsten på plats|Brand i barnvagnsrummet, "
+    "rökskador|Mindre gräsbrand {plats}",
+    "bilbrand": "Bilbrand på parkeringen, räddningstjänsten släckte|Bil i brand i carporten, "
+    "{n} bilar skadade|Utbränd bil på parkeringen {plats}",
+    "container_soprumsbrand": "Brand i container {plats}|Brand i soprummet, räddningstjänsten "
+    "på plats|Brand i sopkärl, släckt med handbrandsläckare|Brand i containern vid återvinningen",
+    "otrygg_samling": "Grupp om ca {n}0 ungdomar {plats}, boende upplever det otryggt|Samling i "
+    "trapphuset, nedskräpat efteråt|Större grupp {plats}, hög ljudnivå sent på kvällen|Samling i "
+    "entrén, boende vågar inte passera|Mopeder och grupp samlade {plats}",
+    "brak_hot_vald": "Bråk mellan flera personer {plats}, polis tillkallad|Slagsmål {plats}|"
+    "Hotfull stämning {plats}, flera inblandade|Högljutt bråk i trapphuset",
+    "stenkastning": "Sten kastad mot buss {plats}|Stenar kastade mot fönster {plats}|"
+    "Stenkastning mot personalbil",
+    "fyrverkerier": "Smällare kastade {plats}|Raketer skjutna mot fasaden|Smällare i "
+    "trapphuset|Fyrverkerier avfyrade mot förbipasserande {plats}|Smällare i brevlådor",
+    "hot_mot_personal": "Personal hotad i samband med rondering|Hotfullt bemötande mot personal "
+    "{plats}|Personal omringad och hotad {plats}",
+    "olovlig_vistelse": "Sovplats i källarförrådet, madrass och filtar|Övernattning i "
+    "trapphuset|Sovplats i cykelrummet|Tält uppsatt i skogsdungen {plats}",
+    "droghandel": "Misstänkt langning {plats}|Bilar som stannar kort {plats}, misstänkt "
+    "försäljning|Misstänkt droghandel i entrén, återkommande|Lukt av cannabis {plats}",
+    "fynd_sprutor_narkotika": "Sprutor hittade {plats}, omhändertagna|Använda sprutor i "
+    "buskaget|Påse med misstänkt narkotika hittad {plats}|Kanyler på lekplatsen, sanerat",
+    "gomma": "Misstänkt gömma i elskåp {plats}|Gömma i buskage {plats}, polis informerad|Påse "
+    "gömd bakom ventilationsgallret",
+    "kallar_forradsinbrott": "Inbrott i källarförråd, {n} förråd uppbrutna|Uppbrutet "
+    "förrådsutrymme, hänglås avklippt|Inbrott i cykelrummet",
+    "lokalinbrott": "Inbrott i lokal {plats}|Uppbruten dörr till föreningslokalen|"
+    "Inbrottsförsök i butik {plats}, krossad ruta",
+    "fordonsstold": "Stulen moped från cykelrummet|Bil stulen från parkeringen|Stulen "
+    "motorcykel, kedjan avklippt",
+    "fortkorning": "Hög hastighet förbi skolan|Bilar kör fort {plats} kvällstid|Fortkörning på "
+    "matargatan, boende oroliga",
+    "buskorning": "Mopeder kör på gångvägen {plats}|Crossmotorcyklar i parken|Buskörning med "
+    "moped {plats}|Fyrhjuling kör på gräsytorna {plats}",
+    "fordon_gang_cykelvag": "Bil kör på gång- och cykelvägen {plats}|Moped på gångbanan vid "
+    "skolan|Bilar parkerade på cykelbanan",
+    "trasig_belysning": "Gatlampa släckt vid gångtunneln|Belysning trasig {plats}|Mörkt i "
+    "gångtunneln, {n} armaturer ur funktion|Trasig belysning i entrén|Lampa blinkar {plats}|"
+    "Släckt belysning längs gångvägen",
+    "skymd_sikt": "Buskage skymmer sikten {plats}|Häck skymmer övergångsstället|Igenväxt "
+    "gångväg, dålig sikt",
+    "nedskrapning": "Nedskräpat {plats}|Mycket skräp kring återvinningen|Grovsopor dumpade i "
+    "soprummet|Skräp och flaskor kvar efter samling {plats}|Överfulla papperskorgar {plats}",
+    "overgivet_fordon": "Avställd bil utan skyltar på parkeringen|Övergiven moped {plats}|"
+    "Cykelvrak i cykelstället|Bil utan skyltar står kvar sedan flera veckor",
+    "odslig_plats": "Öde och mörkt {plats} kvällstid|Gångväg som känns otrygg kvällstid|"
+    "Undanskymd plats bakom garagen",
+    "ovrigt": "Lösa hundar {plats}|Uppbruten grind {plats}|Vattenläcka i gångtunneln",
+}
+SPOTS = (
+    "vid busshållplatsen|vid lekplatsen|vid gångtunneln|vid parkeringen|bakom garagen|vid "
+    "entrén|vid återvinningsstationen|i parken|vid skolan|vid cykelstället|på torget|vid "
+    "fritidsgården|längs gångvägen|vid tvättstugan"
+).split("|")
+STAFF: dict[str, tuple[tuple[str, str], ...]] = {  # district -> (user name, organisation)
+    "hassleholmen": (("vm.hassleholmen", "bostader"), ("bostader.hassleholmen", "bostader"),
+                     ("faltare.hassleholmen", "boras_stad"), ("trygghet.hassleholmen", "boras_stad")),
+    "hulta": (("vm.hulta", "bostader"), ("bostader.hulta", "bostader"),
+              ("faltare.hulta", "boras_stad"), ("fritid.hulta", "boras_stad")),
+    "norrby": (("vm.norrby", "bostader"), ("bostader.norrby", "bostader"),
+               ("faltare.norrby", "boras_stad"), ("fritid.norrby", "boras_stad")),
+    "sjobo": (("vm.sjobo", "bostader"), ("bostader.sjobo", "bostader"),
+              ("trygghet.sjobo", "boras_stad")),
+    "centrum": (("stadsmiljo.centrum", "boras_stad"), ("trygghet.centrum", "boras_stad"),
+                ("bostader.centrum", "bostader")),
+    OUTSIDE_DISTRICTS: (("trygghet.boras", "boras_stad"), ("parkdrift.boras", "boras_stad"),
+                        ("bostader.jour", "bostader")),
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Spot:
+    """A fixed place where something keeps happening, from day `first` to day `last`."""
+
+    lat: float
+    lon: float
+    label: str
+    first: int = 0
+    last: int = SPAN_DAYS
+
+
+class _Generator:
+    """All the precomputed tables for one run, so each record costs a few dozen operations."""
+
+    def __init__(self, rng: random.Random, end: datetime, lookup: DistrictLookup,
+                 places: list[NamedPlace], taxonomy: Taxonomy) -> None:  # fmt: skip
+        self.rng, self.end, self.lookup = rng, end, lookup
+        codes = [code for code in DISTRICT_WEIGHTS if code in {d.code for d in lookup.districts()}]
+        self.codes = [*codes, OUTSIDE_DISTRICTS]
+        self.district_cum = list(accumulate([DISTRICT_WEIGHTS[c] for c in codes] + [OUTSIDE_WEIGHT]))
+        active = [c.code for c in taxonomy.categories(active_only=True)]
+        if not active:
+            raise ValueError("the taxonomy has no active category")
+        self.patterns = {code: PATTERNS.get(code, _OTHER) for code in active}
+        self.templates = {code: DESCRIPTIONS.get(code, "").split("|") for code in active}
+        self.categories: dict[str, tuple[list[str], list[float]]] = {}
+        for district in self.codes:
+            factors = DISTRICT_CATEGORY_FACTORS.get(district, {})
+            weights = [p.weight * factors.get(c, 1.0) for c, p in self.patterns.items()]
+            self.categories[district] = (active, list(accumulate(weights)))
+        last_day = (end - timedelta(seconds=1)).astimezone(LOCAL_TZ).date()
+        self.days = [last_day - timedelta(days=SPAN_DAYS - 1 - i) for i in range(SPAN_DAYS)]
+        self.hours = {key: list(accumulate(weights)) for key, weights in HOURS.items()}
+        self._day_cums: dict[tuple[str, str], list[float]] = {}
+        self.boxes = {code: self._box(code) for code in codes}
+        lats = [b[0] for b in self.boxes.values()] + [b[1] for b in self.boxes.values()]
+        lons = [b[2] for b in self.boxes.values()] + [b[3] for b in self.boxes.values()]
+        pad_lat, pad_lon = 1500 / M_PER_DEG_LAT, 1500 / self._m_per_deg_lon(min(lats))
+        self.boxes[OUTSIDE_DISTRICTS] = (min(lats) - pad_lat, max(lats) + pad_lat,
+                                         min(lons) - pad_lon, max(lons) + pad_lon)  # fmt: skip
+        self.places = {code: [p for p in places if (p.district or OUTSIDE_DISTRICTS) == code]
+                       for code in self.codes}  # fmt: skip
+        self._place_cums: dict[tuple[str, str], list[float]] = {}
+        # Graffiti hot spots that last some months, and the fixed spots of drug dealing.
+        self.graffiti = {code: [self._spot(code, 40 + rng.random() * 260) for _ in range(7)]
+                         for code in self.codes}  # fmt: skip
+        for spot in (s for spots in self.graffiti.values() for s in spots):
+            spot.first = rng.randrange(-120, SPAN_DAYS)
+            spot.last = spot.first + rng.randrange(60, 300)
+        self.dealing = {code: [self._spot(code, 60 + rng.random() * 80) for _ in range(2)]
+                        for code in self.codes}  # fmt: skip
+
+    # -- where --
+
+    @staticmethod
+    def _m_per_deg_lon(lat: float) -> float:
+        return M_PER_DEG_LAT * math.cos(math.radians(lat))
+
+    def _box(self, code: str) -> tuple[float, float, float, float]:
+        """(min lat, max lat, min lon, max lon) around a district, found on a ~40 m grid."""
+        lat0, lon0 = self.lookup.centroid(code)
+        step_lat, step_lon = 40 / M_PER_DEG_LAT, 40 / self._m_per_deg_lon(lat0)
+        half = 50  # grid points each side: 2 km, doubled while the district reaches the edge
+        while True:
+            inside = [(i, j) for i in range(-half, half + 1) for j in range(-half, half + 1)
+                      if self.lookup.contains(code, lat0 + i * step_lat, lon0 + j * step_lon)]  # fmt: skip
+            if not inside:  # an outline too thin for the grid: a small box at its centre
+                inside = [(0, 0)]
+            rows, cols = [i for i, _ in inside], [j for _, j in inside]
+            if half >= 400 or max(map(abs, rows + cols)) < half:
+                break
+            half *= 2
+        return (lat0 + (min(rows) - 1) * step_lat, lat0 + (max(rows) + 1) * step_lat,
+                lon0 + (min(cols) - 1) * step_lon, lon0 + (max(cols) + 1) * step_lon)  # fmt: skip
+
+    def random_point(self, code: str) -> tuple[float, float]:
+        """A uniformly random point inside the district (rejection sampling)."""
+        lat_lo, lat_hi, lon_lo, lon_hi = self.boxes[code]
+        random_ = self.rng.random
+        for _ in range(1000):
+            lat = lat_lo + random_() * (lat_hi - lat_lo)
+            lon = lon_lo + random_() * (lon_hi - lon_lo)
+            if self.lookup.contains(code, lat, lon):
+                return lat, lon
+        return self.lookup.centroid(code)
+
+    def near(self, lat: float, lon: float, metres: float) -> tuple[float, float]:
+        angle = self.rng.random() * math.tau
+        return (lat + metres * math.sin(angle) / M_PER_DEG_LAT,
+                lon + metres * math.cos(angle) / self._m_per_deg_lon(lat))  # fmt: skip
+
+    def _spot(self, code: str, metres: float) -> _Spot:
+        places = self.places[code]
+        if places and self.rng.random() < 0.6:
+            place = self.rng.choice(places)
+            return _Spot(*self.near(place.lat, place.lon, metres), place.name)
+        return _Spot(*self.random_point(code), "")
+
+    def place(self, district: str, category: str, kinds: tuple[str, ...]) -> NamedPlace | None:
+        places = self.places[district]
+        if not places:
+            return None
+        cum = self._place_cums.get((district, category))
+        if cum is None:
+            cum = list(accumulate(3.0 if p.kind in kinds else 1.0 for p in places))
+            self._place_cums[(district, category)] = cum
+        return places[bisect_right(cum, self.rng.random() * cum[-1])]
+
+    # -- when --
+
+    def day_cum(self, district: str, category: str) -> list[float]:
+        key = (district, category)
+        if (cum := self._day_cums.get(key)) is None:
+            pattern = self.patterns[category]
+            trend = DISTRICT_TREND.get(district, 1.0) - 1.0
+            season = SEASONS[pattern.season]
+            weekend = (4, 5) if pattern.hours in ("night", "evening") else (5, 6)
+            start, factor = MEASURE_EFFECTS.get(key, (2.0, 1.0))
+            weights = []
+            for i, day in enumerate(self.days):
+                share = i / SPAN_DAYS
+                w = (1.0 + trend * share) * season[day.month - 1]
+                w *= pattern.weekend if day.weekday() in weekend else 1.0
+                w *= factor if share >= start else 1.0
+                if pattern.season == "newyear":
+                    w *= NEWYEAR_DAYS.get((day.month, day.day), 1.0)
+                weights.append(w)
+            cum = self._day_cums[key] = list(accumulate(weights))
+        return cum
+
+
+def _pick(cum: list[float], rng: random.Random) -> int:
+    return bisect_right(cum, rng.random() * cum[-1])
+
+
+def generate_demo_incidents(
+    count: int,
+    *,
+    seed: int = 1,
+    end: datetime | None = None,
+    districts: DistrictLookup | None = None,
+    places: list[NamedPlace] | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> Iterator[Incident]:
+    """`count` demo incidents over the two years before `end` (aware, exclusive; not in the
+    future, or the records would fail validation). Same seed and end, same records."""
+    end = (DEFAULT_END if end is None else end).replace(microsecond=0)
+    if end.tzinfo is None:
+        raise ValueError("end must carry a time zone")
+    rng = random.Random(seed)
+    lookup = districts or DistrictLookup.default()
+    gen = _Generator(rng, end, lookup, load_places() if places is None else places,
+                     taxonomy or Taxonomy.load())  # fmt: skip
+    rand, end_utc = rng.random, end.astimezone(UTC)
+    for _ in range(count):
+        district = gen.codes[_pick(gen.district_cum, rng)]
+        codes, cat_cum = gen.categories[district]
+        category = codes[_pick(cat_cum, rng)]
+        pattern = gen.patterns[category]
+        day_index = _pick(gen.day_cum(district, category), rng)
+        day = gen.days[day_index]
+
+        # When: a local hour from the pattern; found-afterwards things are often vaguer.
+        roll = rand()
+        exact_share, approx_share = (0.85, 0.97) if pattern.observed else (0.45, 0.75)
+        until = None
+        if roll < approx_share:
+            hour = _pick(gen.hours[pattern.hours], rng)
+            local = datetime(day.year, day.month, day.day, hour, rng.randrange(60), tzinfo=LOCAL_TZ)
+            occurred = local.astimezone(UTC)
+            precision = TimePrecision.EXACT if roll < exact_share else TimePrecision.APPROXIMATE
+            if precision is TimePrecision.APPROXIMATE and not pattern.observed and rand() < 0.4:
+                until = occurred + timedelta(minutes=rng.randrange(60, 600, 15))
+        else:
+            occurred = datetime(day.year, day.month, day.day, tzinfo=LOCAL_TZ).astimezone(UTC)
+            precision = TimePrecision.DATE
+        if occurred >= end_utc:
+            occurred = end_utc - timedelta(minutes=rng.randrange(1, 120))
+        if until is not None and until > end_utc:
+            until = end_utc
+        reported = occurred + timedelta(hours=7) if precision is TimePrecision.DATE else occurred
+        delay = timedelta(seconds=int(min(rng.expovariate(1 / 7200), 172_800)) + 60)
+        created = min(max(reported + delay, until or occurred), end_utc)
+
+        # Where: a hot spot, a named place, or anywhere in the district.
+        place_name = ""
+        spots = None
+        if category == "klotter" and rand() < 0.7:
+            spots = [s for s in gen.graffiti[district] if s.first <= day_index <= s.last]
+        elif category == "droghandel" and rand() < 0.75:
+            spots = gen.dealing[district]
+        if spots:
+            spot = spots[int(rand() * len(spots))]
+            lat, lon = gen.near(spot.lat, spot.lon, abs(rng.gauss(0, 25)))
+            place_name = spot.label
+        elif rand() < 0.55 and (place := gen.place(district, category, pattern.kinds)):
+            metres = min(15 + rng.expovariate(1 / 60), 250)
+            lat, lon = gen.near(place.lat, place.lon, metres)
+            place_name = place.name if metres < 150 else ""
+        else:
+            lat, lon = gen.random_point(district)
+        approximate = rand() < 0.04
+        location_precision = LocationPrecision.APPROXIMATE if approximate else LocationPrecision.EXACT
+
+        lat, lon = round(lat, 6), round(lon, 6)
+        templates = gen.templates[category]
+        description = "" if rand() < 0.05 else templates[int(rand() * len(templates))]
+        if "{" in description:
+            description = description.format(
+                plats=SPOTS[int(rand() * len(SPOTS))], n=rng.randint(2, 6), m2=rng.randint(1, 12)
+            )
+        staff = STAFF.get(district) or STAFF[OUTSIDE_DISTRICTS]
+        user, organisation = staff[int(rand() * len(staff))]
+        yield Incident(
+            id=uuid.UUID(int=rng.getrandbits(128), version=4),
+            occurred_at=occurred,
+            category=category,
+            lat=lat,
+            lon=lon,
+            district=lookup.district_at(lat, lon),
+            time_precision=precision,
+            occurred_until=until,
+            description=description,
+            place_name=place_name,
+            location_precision=location_precision,
+            police_notified=rand() < pattern.police,
+            organisation=organisation,
+            created_at=created,
+            created_by=user,
+            updated_at=created,
+            updated_by=user,
+            revision=None,
+            sync_state=SyncState.LOCAL,
+        )
+
+
+def fill_demo_store(
+    store: Store,
+    count: int,
+    *,
+    seed: int = 1,
+    end: datetime | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write `count` demo incidents into `store`, never queued for sync; returns how many.
+    `progress` is called with the number written so far after each batch."""
+    repository = IncidentRepository(store)
+    incidents = generate_demo_incidents(count, seed=seed, end=end)
+    written = 0
+    batch: list[Incident] = []
+    for incident in incidents:
+        batch.append(incident)
+        if len(batch) == 10_000:
+            written += repository.add_many(batch, queue_for_sync=False)
+            batch = []
+            if progress is not None:
+                progress(written)
+    if batch:
+        written += repository.add_many(batch, queue_for_sync=False)
+    if progress is not None:
+        progress(written)
+    return written

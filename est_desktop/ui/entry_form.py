@@ -1,0 +1,507 @@
+"""The entry form: record an incident in seconds, keyboard first, or edit one."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from est_desktop.domain.incident import (
+    LOCAL_TZ,
+    Incident,
+    IncidentDraft,
+    LocationPrecision,
+    TimePrecision,
+)
+from est_desktop.domain.privacy import PrivacyFinding, describe_finding, privacy_findings
+from est_desktop.domain.validation import MAX_DESCRIPTION, FieldProblem
+from est_desktop.geo.district_lookup import DistrictLookup
+from est_desktop.geo.places import NamedPlace, PlaceIndex
+from est_desktop.store.errors import StoreError
+from est_desktop.store.incident_service import IncidentService
+from est_desktop.ui.preferences import Preferences
+from est_desktop.ui.search_field import SearchField
+
+_TWO_NUMBERS = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*[,;\s]\s*(-?\d+(?:[.,]\d+)?)\s*$")
+_FIELDS = ("occurred_at", "occurred_until", "category", "lat", "lon", "place_name", "description")
+
+
+def translated_problem(problem: FieldProblem) -> str:
+    """A validation message in the UI's language (the domain's templates are Swedish)."""
+    template = QCoreApplication.translate("FieldProblem", problem.template)
+    return template.format(**problem.params)
+
+
+def parse_coordinate(text: str) -> float | None:
+    """A decimal degree typed with a comma or a point; None when it is no number."""
+    try:
+        return float(text.strip().replace(",", ".").replace("\u2212", "-"))
+    except ValueError:
+        return None
+
+
+class EntryForm(QWidget):
+    recorded = Signal(object)  # the new Incident
+    edited = Signal(object)  # the changed Incident
+    edit_cancelled = Signal()
+
+    def __init__(
+        self,
+        incidents: IncidentService,
+        places: PlaceIndex,
+        districts: DistrictLookup,
+        preferences: Preferences,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._incidents = incidents
+        self._places = places
+        self._districts = districts
+        self._preferences = preferences
+        self._editing: Incident | None = None
+        self._privacy_confirmed_for: str | None = None
+        self._build()
+        self.start_new()
+
+    # -- public --
+
+    def start_new(self) -> None:
+        """Empty the form for the next incident, keeping the sensible defaults."""
+        self._editing = None
+        self._title.setText(self.tr("Ny händelse"))
+        self._save_button.setText(self.tr("Spara"))
+        self._cancel_button.setText(self.tr("Rensa"))
+        self._set_now()
+        self._time_precision.setCurrentIndex(0)
+        recent = self._preferences.recent_categories
+        category = self._incidents.taxonomy.category(recent[0]) if recent else None
+        if category is not None and category.active:
+            self._category.set_value(self._category_text(category.code), category.code)
+        else:
+            self._category.set_value("", None)
+        self._place.set_value("", None)
+        self._lat.clear()
+        self._lon.clear()
+        self._location_precision.setCurrentIndex(0)
+        self._description.clear()
+        self._police.setChecked(False)
+        self._clear_problems()
+        self._update_district()
+        self._category.setFocus()
+
+    def start_edit(self, incident: Incident) -> None:
+        """Fill the form with `incident` for an edit."""
+        self._editing = incident
+        self._title.setText(self.tr("Ändra händelse"))
+        self._save_button.setText(self.tr("Spara ändringar"))
+        self._cancel_button.setText(self.tr("Avbryt"))
+        self._when.setDateTime(_to_qdatetime(incident.occurred_at))
+        self._time_precision.setCurrentIndex(list(TimePrecision).index(incident.time_precision))
+        self._category.set_value(self._category_text(incident.category), incident.category)
+        place = self._places.by_name(incident.place_name)
+        self._place.set_value(incident.place_name, place)
+        self._lat.setText(f"{incident.lat:.6f}")
+        self._lon.setText(f"{incident.lon:.6f}")
+        precision = list(LocationPrecision).index(incident.location_precision)
+        self._location_precision.setCurrentIndex(precision)
+        self._description.setPlainText(incident.description)
+        self._police.setChecked(incident.police_notified)
+        self._clear_problems()
+        self._update_district()
+        self._category.setFocus()
+
+    @property
+    def editing(self) -> Incident | None:
+        return self._editing
+
+    def set_position(self, lat: float, lon: float) -> None:
+        """Fill the coordinates, e.g. from a click in the map."""
+        self._lat.setText(f"{lat:.6f}")
+        self._lon.setText(f"{lon:.6f}")
+        self._update_district()
+
+    def save(self) -> None:
+        """Check, warn about personal data, then record or store the edit."""
+        draft, problems = self._draft()
+        unreadable = {p.field for p in problems}  # their rule problems would only repeat that
+        problems += [p for p in self._incidents.check(draft) if p.field not in unreadable]
+        self._show_problems(problems)
+        if problems:
+            return
+        findings = privacy_findings(draft.description)
+        if findings and self._privacy_confirmed_for != draft.description:
+            self._show_privacy_warning(findings)
+            return
+        try:
+            if self._editing is None:
+                incident = self._incidents.record(draft)
+            else:
+                incident = self._incidents.edit(self._editing.id, draft)
+        except StoreError as exc:
+            self._form_error.setText(exc.message)  # the form keeps every value typed
+            self._form_error.show()
+            return
+        self._preferences.remember_category(draft.category)
+        if incident.district:
+            self._preferences.last_district = incident.district
+        was_edit = self._editing is not None
+        self.start_new()
+        (self.edited if was_edit else self.recorded).emit(incident)
+
+    # -- building --
+
+    def _build(self) -> None:
+        self._title = QLabel()
+        self._title.setObjectName("formTitle")
+        self._title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+
+        self._when = QDateTimeEdit()
+        self._when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self._when.setCalendarPopup(True)
+        now_button = QPushButton(self.tr("Nu"))
+        now_button.setToolTip(self.tr("Sätt tiden till nu"))
+        now_button.clicked.connect(self._set_now)
+        earlier = QToolButton()
+        earlier.setText(self.tr("Tidigare"))
+        earlier.setToolTip(self.tr("Tidigare i dag eller i går kväll"))
+        earlier.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        earlier.setMenu(self._earlier_menu())
+        self._time_precision = QComboBox()
+        for text in (
+            self.tr("Exakt tid"),
+            self.tr("Ungefärlig tid (± 1 timme)"),
+            self.tr("Bara dagen är känd"),
+        ):
+            self._time_precision.addItem(text)
+
+        self._category = SearchField(self._search_categories)
+        self._category.setPlaceholderText(self.tr("Skriv för att söka, t.ex. klotter eller brand"))
+
+        self._place = SearchField(self._search_places)
+        self._place.setPlaceholderText(self.tr("Namngiven plats eller adress"))
+        self._place.chosen.connect(self._on_place_chosen)
+        self._lat = QLineEdit()
+        self._lat.setPlaceholderText(self.tr("Latitud, t.ex. 57,7402"))
+        self._lon = QLineEdit()
+        self._lon.setPlaceholderText(self.tr("Longitud, t.ex. 12,9712"))
+        self._lat.textEdited.connect(self._on_lat_edited)
+        self._lon.textEdited.connect(self._update_district)
+        self._location_precision = QComboBox()
+        for text in (
+            self.tr("Exakt plats"),
+            self.tr("Ungefärlig plats (några hundra meter)"),
+            self.tr("Bara kommunen är känd"),
+        ):
+            self._location_precision.addItem(text)
+        self._location_precision.currentIndexChanged.connect(self._on_location_precision_changed)
+        self._district_label = QLabel()
+        self._district_label.setObjectName("districtLabel")
+
+        self._description = QPlainTextEdit()
+        self._description.setPlaceholderText(
+            self.tr("Vad hände och var? Beskriv händelsen och platsen, inte personer.")
+        )
+        self._description.setTabChangesFocus(True)
+        self._description.setMinimumHeight(90)
+        self._description.textChanged.connect(self._on_description_changed)
+        self._counter = QLabel()
+        self._counter.setObjectName("descriptionCounter")
+
+        self._privacy_box = QFrame()
+        self._privacy_box.setObjectName("privacyWarning")
+        self._privacy_box.setStyleSheet(
+            "#privacyWarning { background: #fff4ce; border: 1px solid #e0b400;"
+            " border-radius: 4px; }"
+        )
+        self._privacy_text = QLabel()
+        self._privacy_text.setWordWrap(True)
+        self._privacy_confirm = QPushButton(self.tr("Spara ändå"))
+        self._privacy_confirm.clicked.connect(self._on_privacy_confirmed)
+        privacy_layout = QVBoxLayout(self._privacy_box)
+        privacy_layout.addWidget(self._privacy_text)
+        privacy_layout.addWidget(self._privacy_confirm)
+        self._privacy_box.hide()
+
+        self._police = QCheckBox(self.tr("Polisen är underrättad"))
+
+        self._save_button = QPushButton()
+        self._save_button.setDefault(True)
+        self._save_button.setToolTip(self.tr("Spara (Ctrl+S)"))
+        self._save_button.clicked.connect(self.save)
+        self._cancel_button = QPushButton()
+        self._cancel_button.clicked.connect(self._on_cancel_clicked)
+        self._form_error = QLabel()
+        self._form_error.setWordWrap(True)
+        self._form_error.setStyleSheet("color: #b00020;")
+        self._form_error.hide()
+
+        self._problem_labels = {name: _problem_label() for name in _FIELDS}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        time_row = QHBoxLayout()
+        time_row.addWidget(self._when, 1)
+        time_row.addWidget(now_button)
+        time_row.addWidget(earlier)
+        form.addRow(_buddy(self.tr("&När"), self._when), time_row)
+        form.addRow("", self._time_precision)
+        form.addRow("", self._problem_labels["occurred_at"])
+        form.addRow("", self._problem_labels["occurred_until"])
+        form.addRow(_buddy(self.tr("&Kategori"), self._category), self._category)
+        form.addRow("", self._problem_labels["category"])
+        form.addRow(_buddy(self.tr("&Plats"), self._place), self._place)
+        form.addRow("", self._problem_labels["place_name"])
+        coordinates = QHBoxLayout()
+        coordinates.addWidget(self._lat)
+        coordinates.addWidget(self._lon)
+        form.addRow(self.tr("Koordinater"), coordinates)
+        form.addRow("", self._problem_labels["lat"])
+        form.addRow("", self._problem_labels["lon"])
+        form.addRow("", self._location_precision)
+        form.addRow(self.tr("Distrikt"), self._district_label)
+        form.addRow(_buddy(self.tr("&Beskrivning"), self._description), self._description)
+        form.addRow("", self._counter)
+        form.addRow("", self._problem_labels["description"])
+        form.addRow("", self._privacy_box)
+        form.addRow("", self._police)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self._cancel_button)
+        buttons.addWidget(self._save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._title)
+        layout.addLayout(form)
+        layout.addWidget(self._form_error)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(sequence), self, self.save)
+        self._district_timer = QTimer(self, singleShot=True, interval=150)
+        self._district_timer.timeout.connect(self._update_district)
+
+    def _earlier_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for text, minutes in (
+            (self.tr("För 15 minuter sedan"), 15),
+            (self.tr("För 30 minuter sedan"), 30),
+            (self.tr("För en timme sedan"), 60),
+            (self.tr("För två timmar sedan"), 120),
+        ):
+            menu.addAction(text, lambda m=minutes: self._set_minutes_ago(m))
+        menu.addSeparator()
+        for text, days_back, hour in (
+            (self.tr("I morse kl. 07"), 0, 7),
+            (self.tr("I eftermiddags kl. 14"), 0, 14),
+            (self.tr("I går kväll kl. 21"), 1, 21),
+            (self.tr("I natt kl. 02"), 0, 2),
+        ):
+            menu.addAction(text, lambda d=days_back, h=hour: self._set_earlier(d, h))
+        return menu
+
+    # -- reading the form --
+
+    def _draft(self) -> tuple[IncidentDraft, list[FieldProblem]]:
+        problems: list[FieldProblem] = []
+        precision = list(LocationPrecision)[self._location_precision.currentIndex()]
+        lat = lon = None
+        if precision != LocationPrecision.MUNICIPALITY:
+            for name, widget in (("lat", self._lat), ("lon", self._lon)):
+                text = widget.text().strip()
+                value = parse_coordinate(text) if text else None
+                if text and value is None:
+                    problems.append(FieldProblem(name, "not_a_number"))
+                if name == "lat":
+                    lat = value
+                else:
+                    lon = value
+        draft = IncidentDraft(
+            occurred_at=self._occurred_at(),
+            time_precision=list(TimePrecision)[self._time_precision.currentIndex()],
+            category=self._category_code(),
+            lat=lat,
+            lon=lon,
+            place_name=self._place.text().strip(),
+            location_precision=precision,
+            description=self._description.toPlainText().strip(),
+            police_notified=self._police.isChecked(),
+        )
+        return draft, problems
+
+    def _occurred_at(self) -> datetime:
+        value = self._when.dateTime()
+        date, time = value.date(), value.time()
+        moment = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
+        return moment.replace(tzinfo=LOCAL_TZ)
+
+    def _category_code(self) -> str:
+        if isinstance(self._category.value, str):
+            return self._category.value
+        text = self._category.text().strip()
+        if not text:
+            return ""
+        for category in self._incidents.taxonomy.search(text, limit=50):
+            if text.casefold() in (category.label_sv.casefold(), category.code):
+                return category.code
+        return text  # unknown: validation says so
+
+    # -- showing problems --
+
+    def _show_problems(self, problems: list[FieldProblem]) -> None:
+        self._clear_problems()
+        for problem in problems:
+            label = self._problem_labels.get(problem.field)
+            if label is not None and not label.text():
+                label.setText(translated_problem(problem))
+                label.show()
+        if problems:
+            self._focus_field(problems[0].field)
+
+    def _clear_problems(self) -> None:
+        for label in self._problem_labels.values():
+            label.hide()
+            label.clear()
+        self._form_error.hide()
+        self._privacy_box.hide()
+        self._privacy_confirmed_for = None
+
+    def _focus_field(self, name: str) -> None:
+        widget = {
+            "occurred_at": self._when,
+            "occurred_until": self._when,
+            "category": self._category,
+            "lat": self._lat,
+            "lon": self._lon,
+            "place_name": self._place,
+            "description": self._description,
+        }.get(name)
+        if widget is not None:
+            widget.setFocus()
+
+    def _show_privacy_warning(self, findings: list[PrivacyFinding]) -> None:
+        lines = "".join(f"<li>»{_html(f.text)}« {describe_finding(f)}</li>" for f in findings[:5])
+        self._privacy_text.setText(
+            "<b>" + self.tr("Beskriv händelsen och platsen, inte personer.") + "</b>"
+            f"<ul style='margin: 2px 0 2px -20px'>{lines}</ul>"
+            + self.tr("Ändra texten, eller spara ändå om uppgiften behövs.")
+        )
+        self._privacy_box.show()
+        self._description.setFocus()
+
+    # -- slots --
+
+    def _on_privacy_confirmed(self) -> None:
+        self._privacy_confirmed_for = self._description.toPlainText().strip()
+        self._privacy_box.hide()
+        self.save()
+
+    def _on_description_changed(self) -> None:
+        length = len(self._description.toPlainText())
+        self._counter.setText(f"{length} / {MAX_DESCRIPTION}")
+        over = length > MAX_DESCRIPTION
+        self._counter.setStyleSheet("color: #b00020;" if over else "color: palette(mid);")
+        if self._privacy_box.isVisible() and not privacy_findings(self._description.toPlainText()):
+            self._privacy_box.hide()
+
+    def _on_cancel_clicked(self) -> None:
+        was_edit = self._editing is not None
+        self.start_new()
+        if was_edit:
+            self.edit_cancelled.emit()
+
+    def _on_place_chosen(self, place: object) -> None:
+        if isinstance(place, NamedPlace):
+            self.set_position(place.lat, place.lon)
+
+    def _on_lat_edited(self, text: str) -> None:
+        # A pasted "57.7402, 12.9712" fills both fields.
+        if match := _TWO_NUMBERS.match(text):
+            self._lat.setText(match.group(1))
+            self._lon.setText(match.group(2))
+        self._district_timer.start()
+
+    def _on_location_precision_changed(self, index: int) -> None:
+        municipality = list(LocationPrecision)[index] == LocationPrecision.MUNICIPALITY
+        self._lat.setEnabled(not municipality)
+        self._lon.setEnabled(not municipality)
+        self._update_district()
+
+    def _update_district(self) -> None:
+        precision = list(LocationPrecision)[self._location_precision.currentIndex()]
+        if precision == LocationPrecision.MUNICIPALITY:
+            self._district_label.setText(self.tr("Hela kommunen"))
+            return
+        lat, lon = parse_coordinate(self._lat.text()), parse_coordinate(self._lon.text())
+        if lat is None or lon is None:
+            self._district_label.setText("–")
+            return
+        self._district_label.setText(self._districts.name_of(self._districts.district_at(lat, lon)))
+
+    def _set_now(self) -> None:
+        self._when.setDateTime(_to_qdatetime(datetime.now(LOCAL_TZ)))
+
+    def _set_minutes_ago(self, minutes: int) -> None:
+        self._when.setDateTime(_to_qdatetime(datetime.now(LOCAL_TZ) - timedelta(minutes=minutes)))
+
+    def _set_earlier(self, days_back: int, hour: int) -> None:
+        day = datetime.now(LOCAL_TZ) - timedelta(days=days_back)
+        self._when.setDateTime(_to_qdatetime(day.replace(hour=hour, minute=0)))
+        self._time_precision.setCurrentIndex(list(TimePrecision).index(TimePrecision.APPROXIMATE))
+
+    # -- searches behind the type-ahead fields --
+
+    def _search_categories(self, text: str) -> list[tuple[str, object]]:
+        found = self._incidents.taxonomy.search(text, first=self._preferences.recent_categories)
+        return [(self._category_text(c.code), c.code) for c in found]
+
+    def _category_text(self, code: str) -> str:
+        taxonomy = self._incidents.taxonomy
+        return f"{taxonomy.label(code)} ({taxonomy.group_label(code)})"
+
+    def _search_places(self, text: str) -> list[tuple[str, object]]:
+        found = self._places.search(text, limit=15)
+        last = self._preferences.last_district
+        found.sort(key=lambda p: p.district != last)  # the last district's places first
+        return [(p.name, p) for p in found]
+
+
+def _to_qdatetime(moment: datetime) -> QDateTime:
+    local = moment.astimezone(LOCAL_TZ)
+    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+
+
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    """A label whose Alt+letter moves to `widget`."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
+def _problem_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.hide()
+    return label
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,226 @@
+"""The main window: the entry form beside the incident list, menus, shortcuts, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
+
+from est_desktop import __version__
+from est_desktop.domain.incident import Incident
+from est_desktop.geo.district_lookup import DistrictLookup
+from est_desktop.geo.places import PlaceIndex
+from est_desktop.store.incident_service import IncidentService
+from est_desktop.ui.entry_form import EntryForm
+from est_desktop.ui.incident_list_panel import IncidentListPanel
+from est_desktop.ui.incident_table_model import format_time
+from est_desktop.ui.preferences import Preferences
+from est_desktop.ui.settings_dialog import SettingsDialog
+
+STATUS_TIMEOUT_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        incidents: IncidentService,
+        places: PlaceIndex,
+        districts: DistrictLookup,
+        preferences: Preferences,
+        *,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._incidents = incidents
+        self._preferences = preferences
+        title = self.tr("EST Desktop")
+        self.setWindowTitle(title + (" – " + self.tr("demodata") if demo else ""))
+        self.form = EntryForm(incidents, places, districts, preferences)
+        self.list_panel = IncidentListPanel(incidents, districts)
+        form_area = QScrollArea()
+        form_area.setWidget(self.form)
+        form_area.setWidgetResizable(True)
+        form_area.setMinimumWidth(400)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(form_area)
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([440, 900])
+        self.setCentralWidget(self.splitter)
+
+        self.form.recorded.connect(self._on_form_recorded)
+        self.form.edited.connect(self._on_form_edited)
+        self.list_panel.edit_requested.connect(self.form.start_edit)
+        self.list_panel.deleted.connect(self._on_list_panel_deleted)
+        self._build_menus()
+        self._build_status_bar(demo)
+        self._restore_state()
+        self.list_panel.model.reload()
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&Arkiv"))
+        self._action(
+            file_menu, self.tr("&Ny händelse"), QKeySequence.StandardKey.New, self.form.start_new
+        )
+        self._action(
+            file_menu, self.tr("&Spara händelse"), QKeySequence.StandardKey.Save, self.form.save
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Inställningar…"), None, self._open_settings)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("A&vsluta"), QKeySequence.StandardKey.Quit, self.close)
+
+        edit_menu = menu.addMenu(self.tr("&Redigera"))
+        self._action(
+            edit_menu,
+            self.tr("&Ändra vald händelse"),
+            QKeySequence("Ctrl+E"),
+            self.list_panel.edit_selected,
+        )
+        delete = self._action(
+            edit_menu,
+            self.tr("&Ta bort vald händelse…"),
+            QKeySequence.StandardKey.Delete,
+            self.list_panel.delete_selected,
+        )
+        # Delete only acts in the list, so the key still deletes text in the form's fields.
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.list_panel.table.addAction(delete)
+        edit_menu.addSeparator()
+        self._action(edit_menu, self.tr("&Sök…"), QKeySequence.StandardKey.Find, self._focus_search)
+
+        view_menu = menu.addMenu(self.tr("&Visa"))
+        self._action(
+            view_menu,
+            self.tr("&Uppdatera listan"),
+            QKeySequence.StandardKey.Refresh,
+            self.list_panel.refresh,
+        )
+        self._action(view_menu, self.tr("&Rensa filter"), None, self.list_panel.filters.reset)
+
+        help_menu = menu.addMenu(self.tr("&Hjälp"))
+        self._action(help_menu, self.tr("&Kortkommandon"), None, self._show_shortcuts)
+        self._action(help_menu, self.tr("&Om EST Desktop"), None, self._show_about)
+
+    def _action(self, menu, text, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_status_bar(self, demo: bool) -> None:
+        bar = self.statusBar()
+        self.user_label = QLabel()
+        self._update_user_label()
+        bar.addPermanentWidget(self.user_label)
+        store_text = (
+            self.tr("Demodata – inte de riktiga uppgifterna")
+            if demo
+            else self.tr("Sparas på denna dator")
+        )
+        self.store_label = QLabel(store_text)
+        self.store_label.setToolTip(str(self._incidents.store.path))
+        if demo:
+            self.store_label.setStyleSheet("color: #8a5a00; font-weight: 600;")
+        bar.addPermanentWidget(self.store_label)
+
+    def _update_user_label(self) -> None:
+        user = self._preferences.user_name or self.tr("(ingen användare)")
+        organisation = self._preferences.organisation
+        self.user_label.setText(user + (f" · {organisation}" if organisation else ""))
+
+    # -- slots --
+
+    def _on_form_recorded(self, incident: Incident) -> None:
+        self.list_panel.refresh(select=incident.id)
+        self.statusBar().showMessage(
+            self.tr("Sparad: %1").replace("%1", self._summary(incident)), STATUS_TIMEOUT_MS
+        )
+
+    def _on_form_edited(self, incident: Incident) -> None:
+        self.list_panel.refresh(select=incident.id)
+        self.statusBar().showMessage(
+            self.tr("Ändringen sparad: %1").replace("%1", self._summary(incident)),
+            STATUS_TIMEOUT_MS,
+        )
+
+    def _on_list_panel_deleted(self, incident_id: object) -> None:
+        editing = self.form.editing
+        if editing is not None and editing.id == incident_id:
+            self.form.start_new()
+        self.statusBar().showMessage(self.tr("Händelsen är borttagen."), STATUS_TIMEOUT_MS)
+
+    def _summary(self, incident: Incident) -> str:
+        parts = [self._incidents.taxonomy.label(incident.category)]
+        if incident.place_name:
+            parts.append(incident.place_name)
+        parts.append(format_time(incident.occurred_at, incident.time_precision.value))
+        return ", ".join(parts)
+
+    def _focus_search(self) -> None:
+        self.list_panel.filters.search.setFocus()
+        self.list_panel.filters.search.selectAll()
+
+    def _open_settings(self) -> None:
+        if SettingsDialog(self._preferences, self).exec():
+            self._update_user_label()
+
+    def _show_shortcuts(self) -> None:
+        rows = [
+            ("Ctrl+N", self.tr("Ny händelse")),
+            ("Ctrl+S, Ctrl+Enter", self.tr("Spara händelsen")),
+            ("Ctrl+F", self.tr("Sök i listan")),
+            ("Ctrl+E", self.tr("Ändra vald händelse")),
+            ("Delete", self.tr("Ta bort vald händelse (i listan)")),
+            ("F5", self.tr("Uppdatera listan")),
+            ("↓", self.tr("Visa alla val i kategori- och platsfälten")),
+        ]
+        table = "".join(f"<tr><td><b>{key}</b></td><td>{text}</td></tr>" for key, text in rows)
+        QMessageBox.information(self, self.tr("Kortkommandon"), f"<table>{table}</table>")
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Om EST Desktop"),
+            self.tr(
+                "<b>EST Desktop %1</b><p>Effektiv samordning för trygghet: Borås Stad, "
+                "Polisen och Bostäder i Borås.</p><p>Datalager: %2</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self._incidents.store.path)),
+        )
+
+    # -- window state --
+
+    def _restore_state(self) -> None:
+        prefs = self._preferences
+        if not prefs.window_geometry.isEmpty():
+            self.restoreGeometry(prefs.window_geometry)
+        else:
+            self.resize(1360, 820)
+        if not prefs.window_state.isEmpty():
+            self.restoreState(prefs.window_state)
+        if not prefs.splitter_state.isEmpty():
+            self.splitter.restoreState(prefs.splitter_state)
+        if not prefs.list_header_state.isEmpty():
+            self.list_panel.table.horizontalHeader().restoreState(prefs.list_header_state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        prefs = self._preferences
+        prefs.window_geometry = self.saveGeometry()
+        prefs.window_state = self.saveState()
+        prefs.splitter_state = self.splitter.saveState()
+        prefs.list_header_state = self.list_panel.table.horizontalHeader().saveState()
+        prefs.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,66 @@
+"""The user's preferences, over QSettings: each key, its default and its type declared once."""
+
+from __future__ import annotations
+
+import getpass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+class _Preference(Generic[T]):
+    """A typed QSettings key; read and written as an attribute of `Preferences`."""
+
+    def __init__(self, key: str, default: T, kind: type) -> None:
+        self.key, self.default, self.kind = key, default, kind
+
+    def __get__(self, owner: Preferences, _type: type | None = None) -> T:
+        value = owner.settings.value(self.key, self.default)
+        if self.kind is list:
+            if value is None or value == "":
+                return []  # type: ignore[return-value]
+            return list(value) if isinstance(value, list | tuple) else [value]  # type: ignore[return-value]
+        if self.kind is bool and isinstance(value, str):
+            return value.lower() == "true"  # type: ignore[return-value]
+        if self.kind is QByteArray:
+            return value if isinstance(value, QByteArray) else QByteArray()  # type: ignore[return-value]
+        try:
+            return self.kind(value)  # type: ignore[no-any-return]
+        except (TypeError, ValueError):
+            return self.default
+
+    def __set__(self, owner: Preferences, value: T) -> None:
+        owner.settings.setValue(self.key, value)
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in the environment (rare on Windows services)
+        return ""
+
+
+class Preferences:
+    """Preferences of this user on this PC. Data that travels with the store lives in the store."""
+
+    language = _Preference("ui/language", "sv", str)
+    window_geometry = _Preference("ui/window_geometry", QByteArray(), QByteArray)
+    window_state = _Preference("ui/window_state", QByteArray(), QByteArray)
+    splitter_state = _Preference("ui/splitter_state", QByteArray(), QByteArray)
+    list_header_state = _Preference("ui/list_header_state", QByteArray(), QByteArray)
+    user_name = _Preference("user/name", "", str)
+    organisation = _Preference("user/organisation", "", str)
+    recent_categories = _Preference("entry/recent_categories", [], list)
+    last_district = _Preference("entry/last_district", "", str)
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.settings = settings if settings is not None else QSettings()
+        if not self.user_name:
+            self.user_name = _os_user()
+
+    def remember_category(self, code: str, keep: int = 8) -> None:
+        """Put `code` first among the recently used categories."""
+        recent = [c for c in self.recent_categories if c != code]
+        self.recent_categories = [code, *recent][:keep]

@@ -1,0 +1,61 @@
+"""Fixtures shared by the test packages: a fresh store per test and the incident service on it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from est_desktop.domain.actor import Actor
+from est_desktop.domain.categories import Taxonomy
+from est_desktop.store.database import Store
+from est_desktop.store.incident_service import IncidentService
+
+# "Now" for every test that uses the `clock` fixture: a fixed, aware moment.
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+
+
+class Clock:
+    """A clock the test sets and moves: `clock()` is the current moment."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+@pytest.fixture(scope="session")
+def taxonomy() -> Taxonomy:
+    return Taxonomy.load()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "est.sqlite"
+
+
+@pytest.fixture
+def store(store_path: Path) -> Iterator[Store]:
+    """A new, empty store in its own temporary file, closed after the test."""
+    opened = Store.open(store_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def service(store: Store, taxonomy: Taxonomy, clock: Clock) -> IncidentService:
+    return IncidentService(
+        store, taxonomy, lambda lat, lon: "hulta", lambda: Actor("anna", "bostader"), clock=clock
+    )

@@ -1,0 +1,83 @@
+"""Small builders and raw looks at a store file, shared by the store tests."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from est_desktop.domain.incident import Incident, IncidentDraft
+from est_desktop.store.outbox import OutboxEntry, pending_changes, wire_value
+from tests.conftest import NOW
+
+HULTA = (57.7203, 12.9690)
+
+
+def draft(**fields: Any) -> IncidentDraft:
+    """A valid draft, with `fields` changed."""
+    values: dict[str, Any] = {
+        "occurred_at": NOW.replace(hour=9),
+        "category": "klotter",
+        "lat": HULTA[0],
+        "lon": HULTA[1],
+        "description": "Klotter på gaveln",
+        "place_name": "Hulta torg",
+    }
+    return IncidentDraft(**{**values, **fields})
+
+
+def incident(**fields: Any) -> Incident:
+    """A stored-looking incident (for inserting straight into the store), `fields` changed."""
+    values: dict[str, Any] = {
+        "id": uuid.uuid4(),
+        "occurred_at": NOW.replace(hour=9),
+        "category": "klotter",
+        "lat": HULTA[0],
+        "lon": HULTA[1],
+        "district": "hulta",
+        "organisation": "bostader",
+        "created_at": NOW,
+        "created_by": "anna",
+        "updated_at": NOW,
+        "updated_by": "anna",
+    }
+    return Incident(**{**values, **fields})
+
+
+def wire_fields(record: Incident | IncidentDraft) -> dict[str, object]:
+    """Every editable field of `record` as the outbox keeps it."""
+    source = record.as_draft() if isinstance(record, Incident) else record
+    return {name: wire_value(value) for name, value in source.as_fields().items()}
+
+
+def outbox(store: Any) -> list[OutboxEntry]:
+    with store.reading() as conn:
+        return pending_changes(conn)
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a file is on disk: its bytes and its modification time."""
+
+    data: bytes
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileState:
+        return cls(path.read_bytes(), path.stat().st_mtime_ns)
+
+
+def raw_count(path: Path, table: str, where: str = "1") -> int:
+    """Rows in `table` as a plain sqlite3 connection sees them, tombstones included."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"SELECT count(*) FROM {table} WHERE {where}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def at(hour: int, minute: int = 0) -> datetime:
+    return NOW.replace(hour=hour, minute=minute)

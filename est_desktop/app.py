@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from est_desktop import __version__
+from est_desktop.data_files import demo_end, store_path
 from est_desktop.domain.actor import Actor
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.geo.district_lookup import DistrictLookup
@@ -27,13 +28,7 @@ from est_desktop.ui.preferences import Preferences
 
 log = logging.getLogger(__name__)
 
-STORE_FILE = "est.sqlite"
-DEMO_STORE_FILE = "est-demo.sqlite"  # a separate file: demo data never mixes with real data
 DEMO_COUNT = 20_000
-
-
-def store_path(data_dir: Path, *, demo: bool) -> Path:
-    return data_dir / (DEMO_STORE_FILE if demo else STORE_FILE)
 
 
 def build_service(store: Store, preferences: Preferences) -> IncidentService:
@@ -101,7 +96,7 @@ def _fill_demo_if_empty(store: Store) -> None:
         dialog.setValue(done)
         QCoreApplication.processEvents()
 
-    fill_demo_store(store, DEMO_COUNT, progress=progress)
+    fill_demo_store(store, DEMO_COUNT, end=demo_end(), progress=progress)
     dialog.close()
 
 

@@ -7,13 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from est_desktop import __version__
-
-
-def default_data_dir() -> Path:
-    return Path(user_data_dir("EST Desktop", "EST"))
+from est_desktop.data_files import default_data_dir
 
 
 def parser() -> argparse.ArgumentParser:
@@ -56,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def make_demo_data(data_dir: Path, count: int, *, seed: int, replace: bool) -> int:
-    from est_desktop.app import store_path
+    from est_desktop.data_files import demo_end, store_path
     from est_desktop.demo_data import fill_demo_store
     from est_desktop.store.database import Store
     from est_desktop.store.errors import StoreError
@@ -80,7 +75,7 @@ def make_demo_data(data_dir: Path, count: int, *, seed: int, replace: bool) -> i
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)  # only ever the demo file
         with Store.open(path) as store:
-            written = fill_demo_store(store, count, seed=seed)
+            written = fill_demo_store(store, count, seed=seed, end=demo_end())
     except StoreError as exc:
         print(exc.message, file=sys.stderr)
         return 2

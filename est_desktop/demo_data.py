@@ -17,8 +17,8 @@ import uuid
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from itertools import accumulate
+from datetime import UTC, datetime, timedelta
+from itertools import accumulate, islice
 
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.incident import (
@@ -99,12 +99,13 @@ PATTERNS: dict[str, _Pattern] = {
 }
 _OTHER = _P(1, "day", "flat", 0.9)  # a category of the taxonomy that has no pattern here
 
-HOURS: dict[str, tuple[float, ...]] = {  # relative rate per local hour 0..23
-    "night": (8, 6, 4, 3, 1.5, 1, .8, .8, .8, .8, 1, 1, 1.2, 1.3, 1.5, 2, 2.5, 3.5, 5, 7, 9, 10, 10, 9),
-    "evening": (2, 1, .5, .2, .1, .1, .3, .8, 1, 1, 1.5, 2, 3, 4, 6, 8, 9, 9, 9, 8, 7, 5, 4, 3),
-    "rounds": (.2, .1, .1, .1, .1, .3, 2, 8, 10, 9, 8, 6, 5, 6, 6, 5, 3, 1.5, 1, .8, .6, .5, .4, .3),
-    "day": (.3, .2, .1, .1, .1, .2, .5, 2, 4, 5, 5, 5, 5, 5, 5, 5, 5, 4.5, 4, 3.5, 3, 2, 1.2, .6),
-}  # fmt: skip
+_HOURS = {  # relative rate per local hour 0..23
+    "night": "8 6 4 3 1.5 1 .8 .8 .8 .8 1 1 1.2 1.3 1.5 2 2.5 3.5 5 7 9 10 10 9",
+    "evening": "2 1 .5 .2 .1 .1 .3 .8 1 1 1.5 2 3 4 6 8 9 9 9 8 7 5 4 3",
+    "rounds": ".2 .1 .1 .1 .1 .3 2 8 10 9 8 6 5 6 6 5 3 1.5 1 .8 .6 .5 .4 .3",
+    "day": ".3 .2 .1 .1 .1 .2 .5 2 4 5 5 5 5 5 5 5 5 4.5 4 3.5 3 2 1.2 .6",
+}
+HOURS = {key: tuple(map(float, rates.split())) for key, rates in _HOURS.items()}
 SEASONS: dict[str, tuple[float, ...]] = {  # relative rate per month, January first
     "flat": (1,) * 12,
     "dark": (1.2, 1.0, 0.9, 0.35, 0.12, 0.08, 0.08, 0.12, 0.35, 0.9, 1.2, 1.3),
@@ -182,24 +183,13 @@ DESCRIPTIONS: dict[str, str] = {
     "ovrigt": "Lösa hundar {plats}|Uppbruten grind {plats}|Vattenläcka i gångtunneln",
 }
 SPOTS = (
-    "vid busshållplatsen|vid lekplatsen|vid gångtunneln|vid parkeringen|bakom garagen|vid "
-    "entrén|vid återvinningsstationen|i parken|vid skolan|vid cykelstället|på torget|vid "
-    "fritidsgården|längs gångvägen|vid tvättstugan"
-).split("|")
-STAFF: dict[str, tuple[tuple[str, str], ...]] = {  # district -> (user name, organisation)
-    "hassleholmen": (("vm.hassleholmen", "bostader"), ("bostader.hassleholmen", "bostader"),
-                     ("faltare.hassleholmen", "boras_stad"), ("trygghet.hassleholmen", "boras_stad")),
-    "hulta": (("vm.hulta", "bostader"), ("bostader.hulta", "bostader"),
-              ("faltare.hulta", "boras_stad"), ("fritid.hulta", "boras_stad")),
-    "norrby": (("vm.norrby", "bostader"), ("bostader.norrby", "bostader"),
-               ("faltare.norrby", "boras_stad"), ("fritid.norrby", "boras_stad")),
-    "sjobo": (("vm.sjobo", "bostader"), ("bostader.sjobo", "bostader"),
-              ("trygghet.sjobo", "boras_stad")),
-    "centrum": (("stadsmiljo.centrum", "boras_stad"), ("trygghet.centrum", "boras_stad"),
-                ("bostader.centrum", "bostader")),
-    OUTSIDE_DISTRICTS: (("trygghet.boras", "boras_stad"), ("parkdrift.boras", "boras_stad"),
-                        ("bostader.jour", "bostader")),
-}  # fmt: skip
+    "vid busshållplatsen", "vid lekplatsen", "vid gångtunneln", "vid parkeringen", "bakom garagen",
+    "vid entrén", "vid återvinningsstationen", "i parken", "vid skolan", "vid cykelstället",
+    "på torget", "vid fritidsgården", "längs gångvägen", "vid tvättstugan",
+)  # fmt: skip
+# Who records: shared role accounts of each district, never a person's name.
+STAFF_ROLES = (("vm", "bostader"), ("bostader", "bostader"), ("trygghet", "boras_stad"),
+               ("faltare", "boras_stad"), ("fritid", "boras_stad"))  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -218,10 +208,12 @@ class _Generator:
 
     def __init__(self, rng: random.Random, end: datetime, lookup: DistrictLookup,
                  places: list[NamedPlace], taxonomy: Taxonomy) -> None:  # fmt: skip
-        self.rng, self.end, self.lookup = rng, end, lookup
-        codes = [code for code in DISTRICT_WEIGHTS if code in {d.code for d in lookup.districts()}]
+        self.rng, self.lookup = rng, lookup
+        known = {district.code for district in lookup.districts()}
+        codes = [code for code in DISTRICT_WEIGHTS if code in known]
         self.codes = [*codes, OUTSIDE_DISTRICTS]
-        self.district_cum = list(accumulate([DISTRICT_WEIGHTS[c] for c in codes] + [OUTSIDE_WEIGHT]))
+        weights = [DISTRICT_WEIGHTS[code] for code in codes] + [OUTSIDE_WEIGHT]
+        self.district_cum = list(accumulate(weights))
         active = [c.code for c in taxonomy.categories(active_only=True)]
         if not active:
             raise ValueError("the taxonomy has no active category")
@@ -264,10 +256,16 @@ class _Generator:
         """(min lat, max lat, min lon, max lon) around a district, found on a ~40 m grid."""
         lat0, lon0 = self.lookup.centroid(code)
         step_lat, step_lon = 40 / M_PER_DEG_LAT, 40 / self._m_per_deg_lon(lat0)
+        contains = self.lookup.contains
         half = 50  # grid points each side: 2 km, doubled while the district reaches the edge
         while True:
-            inside = [(i, j) for i in range(-half, half + 1) for j in range(-half, half + 1)
-                      if self.lookup.contains(code, lat0 + i * step_lat, lon0 + j * step_lon)]  # fmt: skip
+            grid = range(-half, half + 1)
+            inside = [
+                (i, j)
+                for i in grid
+                for j in grid
+                if contains(code, lat0 + i * step_lat, lon0 + j * step_lon)
+            ]
             if not inside:  # an outline too thin for the grid: a small box at its centre
                 inside = [(0, 0)]
             rows, cols = [i for i, _ in inside], [j for _, j in inside]
@@ -403,8 +401,8 @@ def generate_demo_incidents(
             place_name = place.name if metres < 150 else ""
         else:
             lat, lon = gen.random_point(district)
-        approximate = rand() < 0.04
-        location_precision = LocationPrecision.APPROXIMATE if approximate else LocationPrecision.EXACT
+        approximate = rand() < 0.04  # "within a few hundred metres"
+        location = LocationPrecision.APPROXIMATE if approximate else LocationPrecision.EXACT
 
         lat, lon = round(lat, 6), round(lon, 6)
         templates = gen.templates[category]
@@ -413,29 +411,17 @@ def generate_demo_incidents(
             description = description.format(
                 plats=SPOTS[int(rand() * len(SPOTS))], n=rng.randint(2, 6), m2=rng.randint(1, 12)
             )
-        staff = STAFF.get(district) or STAFF[OUTSIDE_DISTRICTS]
-        user, organisation = staff[int(rand() * len(staff))]
+        role, organisation = STAFF_ROLES[int(rand() * len(STAFF_ROLES))]
+        user = f"{role}.{'boras' if district == OUTSIDE_DISTRICTS else district}"
         yield Incident(
-            id=uuid.UUID(int=rng.getrandbits(128), version=4),
-            occurred_at=occurred,
-            category=category,
-            lat=lat,
-            lon=lon,
-            district=lookup.district_at(lat, lon),
-            time_precision=precision,
-            occurred_until=until,
-            description=description,
-            place_name=place_name,
-            location_precision=location_precision,
-            police_notified=rand() < pattern.police,
-            organisation=organisation,
-            created_at=created,
-            created_by=user,
-            updated_at=created,
-            updated_by=user,
-            revision=None,
-            sync_state=SyncState.LOCAL,
-        )
+            id=uuid.UUID(int=rng.getrandbits(128), version=4), occurred_at=occurred,
+            category=category, lat=lat, lon=lon, district=lookup.district_at(lat, lon),
+            time_precision=precision, occurred_until=until, description=description,
+            place_name=place_name, location_precision=location,
+            police_notified=rand() < pattern.police, organisation=organisation,
+            created_at=created, created_by=user, updated_at=created, updated_by=user,
+            revision=None, sync_state=SyncState.LOCAL,
+        )  # fmt: skip
 
 
 def fill_demo_store(
@@ -451,16 +437,8 @@ def fill_demo_store(
     repository = IncidentRepository(store)
     incidents = generate_demo_incidents(count, seed=seed, end=end)
     written = 0
-    batch: list[Incident] = []
-    for incident in incidents:
-        batch.append(incident)
-        if len(batch) == 10_000:
-            written += repository.add_many(batch, queue_for_sync=False)
-            batch = []
-            if progress is not None:
-                progress(written)
-    if batch:
+    while batch := list(islice(incidents, 10_000)):
         written += repository.add_many(batch, queue_for_sync=False)
-    if progress is not None:
-        progress(written)
+        if progress is not None:
+            progress(written)
     return written

@@ -102,11 +102,13 @@ def test_broken_lighting_in_the_dark_half_of_the_year(sample: list[Incident]) ->
 def test_reckless_riding_in_the_warm_half_and_fireworks_at_new_year(
     sample: list[Incident],
 ) -> None:
-    riding = [i.occurred_at.astimezone(LOCAL_TZ).month for i in sample if i.category == "buskorning"]
+    riding = [
+        i.occurred_at.astimezone(LOCAL_TZ).month for i in sample if i.category == "buskorning"
+    ]
     assert sum(1 for month in riding if 4 <= month <= 9) / len(riding) > 0.7
     fireworks = [i.occurred_at.astimezone(LOCAL_TZ) for i in sample if i.category == "fyrverkerier"]
     new_year = [t for t in fireworks if (t.month, t.day) in {(12, 31), (1, 1)}]
-    assert len(new_year) / len(fireworks) > 0.2  # two days of 365
+    assert len(new_year) / len(fireworks) > 0.1  # two days of 365: uniform would be 0.005
 
 
 def test_improving_district_has_fewer_incidents_in_the_second_year(

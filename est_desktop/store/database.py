@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from est_desktop.store.checkpointer import Checkpointer
 from est_desktop.store.errors import (
     CorruptStoreError,
     NewerStoreError,
@@ -39,7 +40,14 @@ log = logging.getLogger(__name__)
 APPLICATION_ID = 0x45535444
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).parent / "migrations"
-PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000")
+PRAGMAS = (
+    "journal_mode=WAL",
+    "synchronous=FULL",  # a returned commit survives a power loss
+    "foreign_keys=ON",
+    "busy_timeout=5000",
+    "wal_autocheckpoint=0",  # checkpoints run in the Checkpointer's thread instead
+    "cache_size=-32768",  # 32 MiB: the list's indexes stay in memory on a large store
+)
 
 
 class Store:
@@ -53,6 +61,7 @@ class Store:
         self.path = path
         self.engine = engine
         self._lock = lock
+        self._checkpointer: Checkpointer | None = None
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
@@ -87,6 +96,7 @@ class Store:
             store = cls(path, engine, lock)
             store._migrate()
             store._ensure_installation_id()
+            store._checkpointer = Checkpointer(engine)
         except BaseException:
             if engine is not None:
                 engine.dispose()  # a refused file is not left open
@@ -95,6 +105,9 @@ class Store:
         return store
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
+            self._checkpointer = None
         self.engine.dispose()
         self._lock.release()
 
@@ -114,6 +127,8 @@ class Store:
                     yield conn
         except (OperationalError, DBAPIError) as exc:
             raise _write_error(exc, self.path) from exc
+        if self._checkpointer is not None:
+            self._checkpointer.written()
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

@@ -216,9 +216,10 @@ class IncidentRepository:
             keys = [IncidentRow.occurred_at, IncidentRow.pk]
         conditions = list(_conditions(where))
         if after is not None:
-            values = [getattr(after, key.key) for key in keys]
+            # Bound with the columns' types, so a time compares as the epoch seconds stored.
+            there = tuple_(*[getattr(after, key.key) for key in keys], types=[k.type for k in keys])
             here = tuple_(*keys)
-            conditions.append(here < tuple_(*values) if descending else here > tuple_(*values))
+            conditions.append(here < there if descending else here > there)
         order = [key.desc() if descending else key.asc() for key in keys]
         query = select(*_LIST_COLUMNS).where(*conditions).order_by(*order).limit(limit)
         with self._store.reading() as conn:

@@ -65,7 +65,7 @@ class IncidentRow(Base):
     sync_errors: Mapped[str | None] = mapped_column(Text)  # JSON: field -> the server's reason
 
     __table_args__ = (
-        Index("ix_incidents_occurred_at", "occurred_at"),
+        Index("ix_incidents_deleted_occurred_at", "deleted", "occurred_at"),
         Index("ix_incidents_district_occurred_at", "district", "occurred_at"),
         Index("ix_incidents_category_occurred_at", "category", "occurred_at"),
         Index("ix_incidents_place_name_occurred_at", "place_name", "occurred_at"),

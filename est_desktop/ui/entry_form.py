@@ -40,7 +40,9 @@ from est_desktop.store.incident_service import IncidentService
 from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.search_field import SearchField
 
-_TWO_NUMBERS = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*[,;\s]\s*(-?\d+(?:[.,]\d+)?)\s*$")
+# Two decimal degrees, as pasted from a map: "57.7402, 12.9712". Both need a decimal part, so a
+# latitude typed with a decimal comma ("57,7" on the way to "57,7402") is never split.
+_TWO_NUMBERS = re.compile(r"^\s*(-?\d+[.,]\d+)\s*[,;\s]\s*(-?\d+[.,]\d+)\s*$")
 _FIELDS = ("occurred_at", "occurred_until", "category", "lat", "lon", "place_name", "description")
 
 
@@ -86,6 +88,7 @@ class EntryForm(QWidget):
     def start_new(self) -> None:
         """Empty the form for the next incident, keeping the sensible defaults."""
         self._editing = None
+        self._privacy_confirmed_for = None
         self._title.setText(self.tr("Ny händelse"))
         self._save_button.setText(self.tr("Spara"))
         self._cancel_button.setText(self.tr("Rensa"))
@@ -110,6 +113,7 @@ class EntryForm(QWidget):
     def start_edit(self, incident: Incident) -> None:
         """Fill the form with `incident` for an edit."""
         self._editing = incident
+        self._privacy_confirmed_for = None
         self._title.setText(self.tr("Ändra händelse"))
         self._save_button.setText(self.tr("Spara ändringar"))
         self._cancel_button.setText(self.tr("Avbryt"))
@@ -381,7 +385,6 @@ class EntryForm(QWidget):
             label.clear()
         self._form_error.hide()
         self._privacy_box.hide()
-        self._privacy_confirmed_for = None
 
     def _focus_field(self, name: str) -> None:
         widget = {
@@ -478,8 +481,10 @@ class EntryForm(QWidget):
 
     def _search_places(self, text: str) -> list[tuple[str, object]]:
         found = self._places.search(text, limit=15)
-        last = self._preferences.last_district
-        found.sort(key=lambda p: p.district != last)  # the last district's places first
+        last, typed = self._preferences.last_district, text.strip().casefold()
+        # The place named exactly as typed first (Enter takes the first entry), then the
+        # last district's places: "Sjöbo torg" must not pick "Coop Sjöbo torg".
+        found.sort(key=lambda p: (p.name.casefold() != typed, p.district != last))
         return [(p.name, p) for p in found]
 
 

@@ -6,7 +6,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -24,7 +24,7 @@ from est_desktop.store.errors import (
     StoreLockedError,
     StoreWriteError,
 )
-from est_desktop.store.incidents import IncidentRepository
+from est_desktop.store.incidents import IncidentFilter, IncidentRepository
 from tests.store.records import FileState, incident, outbox, raw_count, wire_fields
 
 
@@ -150,7 +150,7 @@ OLD_ROWS = [
 ]
 
 
-def make_store_at(path: Path, revision: str, rows: list[tuple[object, ...]] = ()) -> None:
+def make_store_at(path: Path, revision: str, rows: Sequence[tuple[object, ...]] = ()) -> None:
     """A store file migrated only to `revision`, holding `rows` written with raw SQL."""
     engine = create_engine(f"sqlite:///{path}")
     config = alembic_config()
@@ -396,18 +396,18 @@ def as_root() -> bool:
 
 
 def lock_folder(folder: Path) -> None:
-    """Make `folder` read-only, even for root (where `chmod` does not stop writes)."""
+    """Make `folder` (or a file) read-only, even for root (where `chmod` does not stop writes)."""
     if as_root():
         subprocess.run(["chattr", "+i", str(folder)], check=True, capture_output=True)
     else:
-        folder.chmod(0o555)
+        folder.chmod(0o555 if folder.is_dir() else 0o444)
 
 
 def unlock_folder(folder: Path) -> None:
     if as_root():
         subprocess.run(["chattr", "-i", str(folder)], check=True, capture_output=True)
     else:
-        folder.chmod(0o755)
+        folder.chmod(0o755 if folder.is_dir() else 0o644)
 
 
 @pytest.fixture
@@ -469,3 +469,26 @@ def test_a_store_under_a_file_is_refused_because_its_folder_cannot_be_made(
         Store.open(tmp_path / "notes.txt" / "est.sqlite")
 
     assert "kan inte skapas" in refused.value.message
+
+
+def test_a_read_only_store_file_still_opens_but_a_write_says_it_is_write_protected(
+    store_path: Path,
+) -> None:
+    if as_root() and shutil.which("chattr") is None:
+        pytest.skip("running as root without chattr: cannot make a read-only file")
+    filled_store(store_path, count=2)
+    try:
+        lock_folder(store_path)
+    except subprocess.CalledProcessError as exc:
+        pytest.skip(f"running as root and chattr +i failed: {exc.stderr.decode().strip()}")
+    try:
+        before = FileState.of(store_path)
+        with Store.open(store_path) as store:
+            repository = IncidentRepository(store)
+            assert len(repository.page(IncidentFilter())) == 2
+            with pytest.raises(StoreWriteError) as refused:
+                repository.add_many([incident()], queue_for_sync=True)
+        assert "skrivskyddad" in refused.value.message
+        assert FileState.of(store_path) == before
+    finally:
+        unlock_folder(store_path)

@@ -41,7 +41,7 @@ def upgrade() -> None:
         sa.Column("deleted", sa.Boolean, nullable=False),
         sa.Column("search_text", sa.Text, nullable=False),
     )
-    op.create_index("ix_incidents_occurred_at", "incidents", ["occurred_at"])
+    op.create_index("ix_incidents_deleted_occurred_at", "incidents", ["deleted", "occurred_at"])
     op.create_index("ix_incidents_district_occurred_at", "incidents", ["district", "occurred_at"])
     op.create_index("ix_incidents_category_occurred_at", "incidents", ["category", "occurred_at"])
     op.create_index(

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,13 +31,14 @@ from est_desktop.domain.incident import (
     LocationPrecision,
     TimePrecision,
 )
-from est_desktop.domain.privacy import PrivacyFinding, describe_finding, privacy_findings
+from est_desktop.domain.privacy import privacy_findings
 from est_desktop.domain.validation import MAX_DESCRIPTION, FieldProblem
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import NamedPlace, PlaceIndex
 from est_desktop.store.errors import StoreError
 from est_desktop.store.incident_service import IncidentService
 from est_desktop.ui.preferences import Preferences
+from est_desktop.ui.privacy_warning import PrivacyWarning
 from est_desktop.ui.search_field import SearchField
 
 # Two decimal degrees, as pasted from a map: "57.7402, 12.9712". Both need a decimal part, so a
@@ -49,7 +50,12 @@ _FIELDS = ("occurred_at", "occurred_until", "category", "lat", "lon", "place_nam
 def translated_problem(problem: FieldProblem) -> str:
     """A validation message in the UI's language (the domain's templates are Swedish)."""
     template = QCoreApplication.translate("FieldProblem", problem.template)
-    return template.format(**problem.params)
+    locale = QLocale()
+    params = {
+        key: locale.toString(value, "g", 6) if isinstance(value, float) else value
+        for key, value in problem.params.items()
+    }
+    return template.format(**params)
 
 
 def parse_coordinate(text: str) -> float | None:
@@ -88,6 +94,7 @@ class EntryForm(QWidget):
     def start_new(self) -> None:
         """Empty the form for the next incident, keeping the sensible defaults."""
         self._editing = None
+        self._as_shown: dict[str, tuple[object, object]] = {}
         self._privacy_confirmed_for = None
         self._title.setText(self.tr("Ny händelse"))
         self._save_button.setText(self.tr("Spara"))
@@ -128,6 +135,13 @@ class EntryForm(QWidget):
         self._location_precision.setCurrentIndex(precision)
         self._description.setPlainText(incident.description)
         self._police.setChecked(incident.police_notified)
+        # The form shows whole minutes and six decimals; what the user leaves as shown keeps
+        # the stored value, so editing a description never moves a point or a time.
+        self._as_shown = {
+            "lat": (self._lat.text(), incident.lat),
+            "lon": (self._lon.text(), incident.lon),
+            "occurred_at": (self._when.dateTime(), incident.occurred_at),
+        }
         self._clear_problems()
         self._update_district()
         self._category.setFocus()
@@ -152,7 +166,8 @@ class EntryForm(QWidget):
             return
         findings = privacy_findings(draft.description)
         if findings and self._privacy_confirmed_for != draft.description:
-            self._show_privacy_warning(findings)
+            self._privacy_box.show_findings(findings)
+            self._description.setFocus()
             return
         try:
             if self._editing is None:
@@ -229,20 +244,8 @@ class EntryForm(QWidget):
         self._counter = QLabel()
         self._counter.setObjectName("descriptionCounter")
 
-        self._privacy_box = QFrame()
-        self._privacy_box.setObjectName("privacyWarning")
-        self._privacy_box.setStyleSheet(
-            "#privacyWarning { background: #fff4ce; border: 1px solid #e0b400;"
-            " border-radius: 4px; }"
-        )
-        self._privacy_text = QLabel()
-        self._privacy_text.setWordWrap(True)
-        self._privacy_confirm = QPushButton(self.tr("Spara ändå"))
-        self._privacy_confirm.clicked.connect(self._on_privacy_confirmed)
-        privacy_layout = QVBoxLayout(self._privacy_box)
-        privacy_layout.addWidget(self._privacy_text)
-        privacy_layout.addWidget(self._privacy_confirm)
-        self._privacy_box.hide()
+        self._privacy_box = PrivacyWarning()
+        self._privacy_box.confirmed.connect(self._on_privacy_confirmed)
 
         self._police = QCheckBox(self.tr("Polisen är underrättad"))
 
@@ -333,12 +336,16 @@ class EntryForm(QWidget):
                 value = parse_coordinate(text) if text else None
                 if text and value is None:
                     problems.append(FieldProblem(name, "not_a_number"))
+                value = self._unless_as_shown(name, widget.text(), value)
                 if name == "lat":
                     lat = value
                 else:
                     lon = value
+        occurred_at = self._unless_as_shown(
+            "occurred_at", self._when.dateTime(), self._occurred_at()
+        )
         draft = IncidentDraft(
-            occurred_at=self._occurred_at(),
+            occurred_at=occurred_at,
             time_precision=list(TimePrecision)[self._time_precision.currentIndex()],
             category=self._category_code(),
             lat=lat,
@@ -349,6 +356,12 @@ class EntryForm(QWidget):
             police_notified=self._police.isChecked(),
         )
         return draft, problems
+
+    def _unless_as_shown(self, name: str, shown: object, value: Any) -> Any:
+        """The stored value while the field still shows what the edit started with."""
+        if name in self._as_shown and self._as_shown[name][0] == shown:
+            return self._as_shown[name][1]
+        return value
 
     def _occurred_at(self) -> datetime:
         value = self._when.dateTime()
@@ -398,16 +411,6 @@ class EntryForm(QWidget):
         }.get(name)
         if widget is not None:
             widget.setFocus()
-
-    def _show_privacy_warning(self, findings: list[PrivacyFinding]) -> None:
-        lines = "".join(f"<li>»{_html(f.text)}« {describe_finding(f)}</li>" for f in findings[:5])
-        self._privacy_text.setText(
-            "<b>" + self.tr("Beskriv händelsen och platsen, inte personer.") + "</b>"
-            f"<ul style='margin: 2px 0 2px -20px'>{lines}</ul>"
-            + self.tr("Ändra texten, eller spara ändå om uppgiften behövs.")
-        )
-        self._privacy_box.show()
-        self._description.setFocus()
 
     # -- slots --
 
@@ -506,7 +509,3 @@ def _problem_label() -> QLabel:
     label.setStyleSheet("color: #b00020;")
     label.hide()
     return label
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -92,10 +92,10 @@ class IncidentFilterBar(QWidget):
         first.setContentsMargins(0, 0, 0, 0)
         for widget in (self._period, self._from, self._to, self._district, self._category):
             first.addWidget(widget)
-        first.addWidget(self._source)
         first.addStretch(1)
         second = QHBoxLayout()
         second.setContentsMargins(0, 0, 0, 0)
+        second.addWidget(self._source)
         second.addWidget(self.search, 1)
         second.addWidget(reset)
         layout = QVBoxLayout(self)

@@ -24,7 +24,7 @@ from est_desktop.store.errors import StoreError
 from est_desktop.store.incident_service import IncidentService
 from est_desktop.ui.incident_detail import IncidentDetail
 from est_desktop.ui.incident_filter_bar import IncidentFilterBar
-from est_desktop.ui.incident_table_model import IncidentTableModel
+from est_desktop.ui.incident_table_model import COLUMNS, IncidentTableModel
 
 
 class IncidentListPanel(QWidget):
@@ -66,6 +66,8 @@ class IncidentListPanel(QWidget):
         for column, width in enumerate((150, 190, 110, 150, 260, 90, 150)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
+        self._sorted_by = (0, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.modelReset.connect(lambda: self._show_selected())
@@ -158,6 +160,16 @@ class IncidentListPanel(QWidget):
 
     def _on_selection_changed(self, *_: object) -> None:
         self._show_selected()
+
+    def _on_header_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        # A column that does not sort (the description) must not take the sort arrow.
+        if COLUMNS[column][1] is None:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(*self._sorted_by)
+            header.blockSignals(False)
+        else:
+            self._sorted_by = (column, order)
 
     def _on_table_double_clicked(self, *_: object) -> None:
         self.edit_selected()

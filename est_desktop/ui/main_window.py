@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         form_area = QScrollArea()
         form_area.setWidget(self.form)
         form_area.setWidgetResizable(True)
-        form_area.setMinimumWidth(400)
+        form_area.setMinimumWidth(360)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(form_area)
         self.splitter.addWidget(self.list_panel)

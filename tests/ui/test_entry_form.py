@@ -170,8 +170,8 @@ def test_a_personnummer_in_the_description_warns_and_is_not_saved(qtbot, window)
         save(qtbot, window)
 
     assert form._privacy_box.isVisible()
-    assert PRIVACY_HINT in form._privacy_text.text()
-    assert PERSONNUMMER in form._privacy_text.text()
+    assert PRIVACY_HINT in form._privacy_box.text()
+    assert PERSONNUMMER in form._privacy_box.text()
     assert stored(window) == 0
 
 

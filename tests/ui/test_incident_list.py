@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from est_desktop.domain.incident import LOCAL_TZ, Incident, IncidentDraft, Source
 from est_desktop.store.incident_service import IncidentService
+from est_desktop.store.outbox import pending_changes
 from est_desktop.ui.main_window import MainWindow
 from tests.ui.helpers import button, click_row, column, type_into
 
@@ -298,3 +299,27 @@ def test_deleting_the_incident_being_edited_empties_the_form(qtbot, listed):
         qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert form.editing is None
     assert form._title.text() == "Ny händelse"
+
+
+def test_editing_only_the_description_keeps_the_precise_position_and_time(qtbot, window):
+    service = window.form._incidents
+    precise = service.record(
+        IncidentDraft(
+            occurred_at=datetime(2026, 11, 20, 21, 40, 37, tzinfo=LOCAL_TZ),
+            category="klotter",
+            lat=57.74123456,
+            lon=12.97198765,
+            description="Klotter på gaveln",
+        )
+    )
+    window.list_panel.refresh(select=precise.id)
+    qtbot.mouseClick(window.list_panel.edit_button, Qt.MouseButton.LeftButton)
+    window.form._description.setPlainText("Klotter på gaveln, ca 2 m²")
+    with qtbot.waitSignal(window.form.edited) as saved:
+        window.form.save()
+    edited = saved.args[0]
+    assert edited.description == "Klotter på gaveln, ca 2 m²"
+    assert (edited.lat, edited.lon) == (57.74123456, 12.97198765)
+    assert edited.occurred_at == precise.occurred_at
+    with service.store.reading() as conn:
+        assert pending_changes(conn)[-1].fields == {"description": "Klotter på gaveln, ca 2 m²"}

@@ -58,6 +58,11 @@ def translated_problem(problem: FieldProblem) -> str:
     return template.format(**params)
 
 
+def format_coordinate(value: float) -> str:
+    """Six decimals (about 10 cm), with the decimal sign of the UI's language."""
+    return QLocale().toString(value, "f", 6)
+
+
 def parse_coordinate(text: str) -> float | None:
     """A decimal degree typed with a comma or a point; None when it is no number."""
     try:
@@ -129,8 +134,8 @@ class EntryForm(QWidget):
         self._category.set_value(self._category_text(incident.category), incident.category)
         place = self._places.by_name(incident.place_name)
         self._place.set_value(incident.place_name, place)
-        self._lat.setText(f"{incident.lat:.6f}")
-        self._lon.setText(f"{incident.lon:.6f}")
+        self._lat.setText(format_coordinate(incident.lat))
+        self._lon.setText(format_coordinate(incident.lon))
         precision = list(LocationPrecision).index(incident.location_precision)
         self._location_precision.setCurrentIndex(precision)
         self._description.setPlainText(incident.description)
@@ -152,8 +157,8 @@ class EntryForm(QWidget):
 
     def set_position(self, lat: float, lon: float) -> None:
         """Fill the coordinates, e.g. from a click in the map."""
-        self._lat.setText(f"{lat:.6f}")
-        self._lon.setText(f"{lon:.6f}")
+        self._lat.setText(format_coordinate(lat))
+        self._lon.setText(format_coordinate(lon))
         self._update_district()
 
     def save(self) -> None:

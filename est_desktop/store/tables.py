@@ -64,14 +64,16 @@ class IncidentRow(Base):
     sync_state: Mapped[str] = mapped_column(String(16), default="local")
     sync_errors: Mapped[str | None] = mapped_column(Text)  # JSON: field -> the server's reason
 
+    # Every list index starts with `deleted`: the list never shows tombstones, so each sort
+    # order and each district/category filter reads its rows straight from one index.
     __table_args__ = (
         Index("ix_incidents_deleted_occurred_at", "deleted", "occurred_at"),
-        Index("ix_incidents_district_occurred_at", "district", "occurred_at"),
-        Index("ix_incidents_category_occurred_at", "category", "occurred_at"),
-        Index("ix_incidents_place_name_occurred_at", "place_name", "occurred_at"),
-        Index("ix_incidents_source_occurred_at", "source", "occurred_at"),
+        Index("ix_incidents_deleted_district", "deleted", "district", "occurred_at"),
+        Index("ix_incidents_deleted_category", "deleted", "category", "occurred_at"),
+        Index("ix_incidents_deleted_place_name", "deleted", "place_name", "occurred_at"),
+        Index("ix_incidents_deleted_source", "deleted", "source", "occurred_at"),
         Index("ix_incidents_source_external_id", "source", "external_id"),
-        Index("ix_incidents_sync_state_occurred_at", "sync_state", "occurred_at"),
+        Index("ix_incidents_deleted_sync_state", "deleted", "sync_state", "occurred_at"),
     )
 
 

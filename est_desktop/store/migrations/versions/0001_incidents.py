@@ -42,12 +42,18 @@ def upgrade() -> None:
         sa.Column("search_text", sa.Text, nullable=False),
     )
     op.create_index("ix_incidents_deleted_occurred_at", "incidents", ["deleted", "occurred_at"])
-    op.create_index("ix_incidents_district_occurred_at", "incidents", ["district", "occurred_at"])
-    op.create_index("ix_incidents_category_occurred_at", "incidents", ["category", "occurred_at"])
     op.create_index(
-        "ix_incidents_place_name_occurred_at", "incidents", ["place_name", "occurred_at"]
+        "ix_incidents_deleted_district", "incidents", ["deleted", "district", "occurred_at"]
     )
-    op.create_index("ix_incidents_source_occurred_at", "incidents", ["source", "occurred_at"])
+    op.create_index(
+        "ix_incidents_deleted_category", "incidents", ["deleted", "category", "occurred_at"]
+    )
+    op.create_index(
+        "ix_incidents_deleted_place_name", "incidents", ["deleted", "place_name", "occurred_at"]
+    )
+    op.create_index(
+        "ix_incidents_deleted_source", "incidents", ["deleted", "source", "occurred_at"]
+    )
     op.create_index("ix_incidents_source_external_id", "incidents", ["source", "external_id"])
     op.create_table(
         "store_settings",

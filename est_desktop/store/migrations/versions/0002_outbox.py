@@ -35,7 +35,9 @@ def upgrade() -> None:
             sa.Column("sync_state", sa.String(16), nullable=False, server_default="local")
         )
         batch.add_column(sa.Column("sync_errors", sa.Text))
-        batch.create_index("ix_incidents_sync_state_occurred_at", ["sync_state", "occurred_at"])
+        batch.create_index(
+            "ix_incidents_deleted_sync_state", ["deleted", "sync_state", "occurred_at"]
+        )
     # Queue every live record that the server has not confirmed (none had a revision yet).
     op.execute(
         """
@@ -63,7 +65,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("incidents") as batch:
-        batch.drop_index("ix_incidents_sync_state_occurred_at")
+        batch.drop_index("ix_incidents_deleted_sync_state")
         batch.drop_column("sync_errors")
         batch.drop_column("sync_state")
     op.drop_index("ix_outbox_record_id", "outbox")

@@ -3,29 +3,24 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from est_desktop.domain.incident import (
-    LOCAL_TZ,
     Incident,
     IncidentDraft,
     LocationPrecision,
@@ -40,6 +35,7 @@ from est_desktop.store.incident_service import IncidentService
 from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.privacy_warning import PrivacyWarning
 from est_desktop.ui.search_field import SearchField
+from est_desktop.ui.time_field import TimeField
 
 # Two decimal degrees, as pasted from a map: "57.7402, 12.9712". Both need a decimal part, so a
 # latitude typed with a decimal comma ("57,7" on the way to "57,7402") is never split.
@@ -104,8 +100,8 @@ class EntryForm(QWidget):
         self._title.setText(self.tr("Ny händelse"))
         self._save_button.setText(self.tr("Spara"))
         self._cancel_button.setText(self.tr("Rensa"))
-        self._set_now()
-        self._time_precision.setCurrentIndex(0)
+        self._when.set_now()
+        self._when.set_precision(TimePrecision.EXACT)
         recent = self._preferences.recent_categories
         category = self._incidents.taxonomy.category(recent[0]) if recent else None
         if category is not None and category.active:
@@ -129,8 +125,8 @@ class EntryForm(QWidget):
         self._title.setText(self.tr("Ändra händelse"))
         self._save_button.setText(self.tr("Spara ändringar"))
         self._cancel_button.setText(self.tr("Avbryt"))
-        self._when.setDateTime(_to_qdatetime(incident.occurred_at))
-        self._time_precision.setCurrentIndex(list(TimePrecision).index(incident.time_precision))
+        self._when.set_moment(incident.occurred_at)
+        self._when.set_precision(incident.time_precision)
         self._category.set_value(self._category_text(incident.category), incident.category)
         place = self._places.by_name(incident.place_name)
         self._place.set_value(incident.place_name, place)
@@ -145,7 +141,7 @@ class EntryForm(QWidget):
         self._as_shown = {
             "lat": (self._lat.text(), incident.lat),
             "lon": (self._lon.text(), incident.lon),
-            "occurred_at": (self._when.dateTime(), incident.occurred_at),
+            "occurred_at": (self._when.shown(), incident.occurred_at),
         }
         self._clear_problems()
         self._update_district()
@@ -197,24 +193,7 @@ class EntryForm(QWidget):
         self._title.setObjectName("formTitle")
         self._title.setStyleSheet("font-size: 15pt; font-weight: 600;")
 
-        self._when = QDateTimeEdit()
-        self._when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self._when.setCalendarPopup(True)
-        now_button = QPushButton(self.tr("Nu"))
-        now_button.setToolTip(self.tr("Sätt tiden till nu"))
-        now_button.clicked.connect(self._set_now)
-        earlier = QToolButton()
-        earlier.setText(self.tr("Tidigare"))
-        earlier.setToolTip(self.tr("Tidigare i dag eller i går kväll"))
-        earlier.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        earlier.setMenu(self._earlier_menu())
-        self._time_precision = QComboBox()
-        for text in (
-            self.tr("Exakt tid"),
-            self.tr("Ungefärlig tid (± 1 timme)"),
-            self.tr("Bara dagen är känd"),
-        ):
-            self._time_precision.addItem(text)
+        self._when = TimeField()
 
         self._category = SearchField(self._search_categories)
         self._category.setPlaceholderText(self.tr("Skriv för att söka, t.ex. klotter eller brand"))
@@ -268,12 +247,7 @@ class EntryForm(QWidget):
         self._problem_labels = {name: _problem_label() for name in _FIELDS}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        time_row = QHBoxLayout()
-        time_row.addWidget(self._when, 1)
-        time_row.addWidget(now_button)
-        time_row.addWidget(earlier)
-        form.addRow(_buddy(self.tr("&När"), self._when), time_row)
-        form.addRow("", self._time_precision)
+        form.addRow(_buddy(self.tr("&När"), self._when), self._when)
         form.addRow("", self._problem_labels["occurred_at"])
         form.addRow("", self._problem_labels["occurred_until"])
         form.addRow(_buddy(self.tr("&Kategori"), self._category), self._category)
@@ -310,25 +284,6 @@ class EntryForm(QWidget):
         self._district_timer = QTimer(self, singleShot=True, interval=150)
         self._district_timer.timeout.connect(self._update_district)
 
-    def _earlier_menu(self) -> QMenu:
-        menu = QMenu(self)
-        for text, minutes in (
-            (self.tr("För 15 minuter sedan"), 15),
-            (self.tr("För 30 minuter sedan"), 30),
-            (self.tr("För en timme sedan"), 60),
-            (self.tr("För två timmar sedan"), 120),
-        ):
-            menu.addAction(text, lambda m=minutes: self._set_minutes_ago(m))
-        menu.addSeparator()
-        for text, days_back, hour in (
-            (self.tr("I morse kl. 07"), 0, 7),
-            (self.tr("I eftermiddags kl. 14"), 0, 14),
-            (self.tr("I går kväll kl. 21"), 1, 21),
-            (self.tr("I natt kl. 02"), 0, 2),
-        ):
-            menu.addAction(text, lambda d=days_back, h=hour: self._set_earlier(d, h))
-        return menu
-
     # -- reading the form --
 
     def _draft(self) -> tuple[IncidentDraft, list[FieldProblem]]:
@@ -346,12 +301,10 @@ class EntryForm(QWidget):
                     lat = value
                 else:
                     lon = value
-        occurred_at = self._unless_as_shown(
-            "occurred_at", self._when.dateTime(), self._occurred_at()
-        )
+        occurred_at = self._unless_as_shown("occurred_at", self._when.shown(), self._when.moment())
         draft = IncidentDraft(
             occurred_at=occurred_at,
-            time_precision=list(TimePrecision)[self._time_precision.currentIndex()],
+            time_precision=self._when.precision(),
             category=self._category_code(),
             lat=lat,
             lon=lon,
@@ -367,12 +320,6 @@ class EntryForm(QWidget):
         if name in self._as_shown and self._as_shown[name][0] == shown:
             return self._as_shown[name][1]
         return value
-
-    def _occurred_at(self) -> datetime:
-        value = self._when.dateTime()
-        date, time = value.date(), value.time()
-        moment = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
-        return moment.replace(tzinfo=LOCAL_TZ)
 
     def _category_code(self) -> str:
         if isinstance(self._category.value, str):
@@ -466,17 +413,6 @@ class EntryForm(QWidget):
             return
         self._district_label.setText(self._districts.name_of(self._districts.district_at(lat, lon)))
 
-    def _set_now(self) -> None:
-        self._when.setDateTime(_to_qdatetime(datetime.now(LOCAL_TZ)))
-
-    def _set_minutes_ago(self, minutes: int) -> None:
-        self._when.setDateTime(_to_qdatetime(datetime.now(LOCAL_TZ) - timedelta(minutes=minutes)))
-
-    def _set_earlier(self, days_back: int, hour: int) -> None:
-        day = datetime.now(LOCAL_TZ) - timedelta(days=days_back)
-        self._when.setDateTime(_to_qdatetime(day.replace(hour=hour, minute=0)))
-        self._time_precision.setCurrentIndex(list(TimePrecision).index(TimePrecision.APPROXIMATE))
-
     # -- searches behind the type-ahead fields --
 
     def _search_categories(self, text: str) -> list[tuple[str, object]]:
@@ -494,11 +430,6 @@ class EntryForm(QWidget):
         # last district's places: "Sjöbo torg" must not pick "Coop Sjöbo torg".
         found.sort(key=lambda p: (p.name.casefold() != typed, p.district != last))
         return [(p.name, p) for p in found]
-
-
-def _to_qdatetime(moment: datetime) -> QDateTime:
-    local = moment.astimezone(LOCAL_TZ)
-    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:

@@ -110,7 +110,7 @@ def test_coordinates_outside_boras_are_refused(qtbot, window):
 
 def test_a_time_in_the_future_is_refused(qtbot, window):
     fill_valid(qtbot, window)
-    window.form._when.setDateTime(QDateTime.currentDateTime().addDays(1))
+    window.form._when.edit.setDateTime(QDateTime.currentDateTime().addDays(1))
     with qtbot.assertNotEmitted(window.form.recorded):
         save(qtbot, window)
     assert problem(window, "occurred_at").startswith("Tiden ligger i framtiden")

@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+E", self.tr("Ändra vald händelse")),
             ("Delete", self.tr("Ta bort vald händelse (i listan)")),
             ("F5", self.tr("Uppdatera listan")),
-            ("↓", self.tr("Visa alla val i kategori- och platsfälten")),
+            ("↓", self.tr("Visa alla kategorier i kategorifältet")),
         ]
         table = "".join(f"<tr><td><b>{key}</b></td><td>{text}</td></tr>" for key, text in rows)
         QMessageBox.information(self, self.tr("Kortkommandon"), f"<table>{table}</table>")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,39 +31,21 @@ from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import NamedPlace, PlaceIndex
 from est_desktop.store.errors import StoreError
 from est_desktop.store.incident_service import IncidentService
+from est_desktop.ui.entry_choices import EntryChoices
+from est_desktop.ui.form_text import (
+    TWO_NUMBERS,
+    buddy_label,
+    format_coordinate,
+    parse_coordinate,
+    problem_label,
+    translated_problem,
+)
 from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.privacy_warning import PrivacyWarning
 from est_desktop.ui.search_field import SearchField
 from est_desktop.ui.time_field import TimeField
 
-# Two decimal degrees, as pasted from a map: "57.7402, 12.9712". Both need a decimal part, so a
-# latitude typed with a decimal comma ("57,7" on the way to "57,7402") is never split.
-_TWO_NUMBERS = re.compile(r"^\s*(-?\d+[.,]\d+)\s*[,;\s]\s*(-?\d+[.,]\d+)\s*$")
 _FIELDS = ("occurred_at", "occurred_until", "category", "lat", "lon", "place_name", "description")
-
-
-def translated_problem(problem: FieldProblem) -> str:
-    """A validation message in the UI's language (the domain's templates are Swedish)."""
-    template = QCoreApplication.translate("FieldProblem", problem.template)
-    locale = QLocale()
-    params = {
-        key: locale.toString(value, "g", 6) if isinstance(value, float) else value
-        for key, value in problem.params.items()
-    }
-    return template.format(**params)
-
-
-def format_coordinate(value: float) -> str:
-    """Six decimals (about 10 cm), with the decimal sign of the UI's language."""
-    return QLocale().toString(value, "f", 6)
-
-
-def parse_coordinate(text: str) -> float | None:
-    """A decimal degree typed with a comma or a point; None when it is no number."""
-    try:
-        return float(text.strip().replace(",", ".").replace("\u2212", "-"))
-    except ValueError:
-        return None
 
 
 class EntryForm(QWidget):
@@ -82,7 +63,7 @@ class EntryForm(QWidget):
     ) -> None:
         super().__init__(parent)
         self._incidents = incidents
-        self._places = places
+        self._choices = EntryChoices(incidents.taxonomy, places, preferences)
         self._districts = districts
         self._preferences = preferences
         self._editing: Incident | None = None
@@ -105,7 +86,7 @@ class EntryForm(QWidget):
         recent = self._preferences.recent_categories
         category = self._incidents.taxonomy.category(recent[0]) if recent else None
         if category is not None and category.active:
-            self._category.set_value(self._category_text(category.code), category.code)
+            self._category.set_value(self._choices.category_text(category.code), category.code)
         else:
             self._category.set_value("", None)
         self._place.set_value("", None)
@@ -127,8 +108,8 @@ class EntryForm(QWidget):
         self._cancel_button.setText(self.tr("Avbryt"))
         self._when.set_moment(incident.occurred_at)
         self._when.set_precision(incident.time_precision)
-        self._category.set_value(self._category_text(incident.category), incident.category)
-        place = self._places.by_name(incident.place_name)
+        self._category.set_value(self._choices.category_text(incident.category), incident.category)
+        place = self._choices.places.by_name(incident.place_name)
         self._place.set_value(incident.place_name, place)
         self._lat.setText(format_coordinate(incident.lat))
         self._lon.setText(format_coordinate(incident.lon))
@@ -195,10 +176,10 @@ class EntryForm(QWidget):
 
         self._when = TimeField()
 
-        self._category = SearchField(self._search_categories)
+        self._category = SearchField(self._choices.categories)
         self._category.setPlaceholderText(self.tr("Skriv för att söka, t.ex. klotter eller brand"))
 
-        self._place = SearchField(self._search_places)
+        self._place = SearchField(self._choices.named_places)
         self._place.setPlaceholderText(self.tr("Namngiven plats eller adress"))
         self._place.chosen.connect(self._on_place_chosen)
         self._lat = QLineEdit()
@@ -244,15 +225,15 @@ class EntryForm(QWidget):
         self._form_error.setStyleSheet("color: #b00020;")
         self._form_error.hide()
 
-        self._problem_labels = {name: _problem_label() for name in _FIELDS}
+        self._problem_labels = {name: problem_label() for name in _FIELDS}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(_buddy(self.tr("&När"), self._when), self._when)
+        form.addRow(buddy_label(self.tr("&När"), self._when), self._when)
         form.addRow("", self._problem_labels["occurred_at"])
         form.addRow("", self._problem_labels["occurred_until"])
-        form.addRow(_buddy(self.tr("&Kategori"), self._category), self._category)
+        form.addRow(buddy_label(self.tr("&Kategori"), self._category), self._category)
         form.addRow("", self._problem_labels["category"])
-        form.addRow(_buddy(self.tr("&Plats"), self._place), self._place)
+        form.addRow(buddy_label(self.tr("&Plats"), self._place), self._place)
         form.addRow("", self._problem_labels["place_name"])
         coordinates = QHBoxLayout()
         coordinates.addWidget(self._lat)
@@ -262,7 +243,7 @@ class EntryForm(QWidget):
         form.addRow("", self._problem_labels["lon"])
         form.addRow("", self._location_precision)
         form.addRow(self.tr("Distrikt"), self._district_label)
-        form.addRow(_buddy(self.tr("&Beskrivning"), self._description), self._description)
+        form.addRow(buddy_label(self.tr("&Beskrivning"), self._description), self._description)
         form.addRow("", self._counter)
         form.addRow("", self._problem_labels["description"])
         form.addRow("", self._privacy_box)
@@ -291,16 +272,8 @@ class EntryForm(QWidget):
         precision = list(LocationPrecision)[self._location_precision.currentIndex()]
         lat = lon = None
         if precision != LocationPrecision.MUNICIPALITY:
-            for name, widget in (("lat", self._lat), ("lon", self._lon)):
-                text = widget.text().strip()
-                value = parse_coordinate(text) if text else None
-                if text and value is None:
-                    problems.append(FieldProblem(name, "not_a_number"))
-                value = self._unless_as_shown(name, widget.text(), value)
-                if name == "lat":
-                    lat = value
-                else:
-                    lon = value
+            lat = self._coordinate("lat", self._lat, problems)
+            lon = self._coordinate("lon", self._lon, problems)
         occurred_at = self._unless_as_shown("occurred_at", self._when.shown(), self._when.moment())
         draft = IncidentDraft(
             occurred_at=occurred_at,
@@ -315,6 +288,13 @@ class EntryForm(QWidget):
         )
         return draft, problems
 
+    def _coordinate(self, name: str, field: QLineEdit, problems: list[FieldProblem]) -> Any:
+        text = field.text().strip()
+        value = parse_coordinate(text) if text else None
+        if text and value is None:
+            problems.append(FieldProblem(name, "not_a_number"))
+        return self._unless_as_shown(name, field.text(), value)
+
     def _unless_as_shown(self, name: str, shown: object, value: Any) -> Any:
         """The stored value while the field still shows what the edit started with."""
         if name in self._as_shown and self._as_shown[name][0] == shown:
@@ -324,13 +304,7 @@ class EntryForm(QWidget):
     def _category_code(self) -> str:
         if isinstance(self._category.value, str):
             return self._category.value
-        text = self._category.text().strip()
-        if not text:
-            return ""
-        for category in self._incidents.taxonomy.search(text, limit=50):
-            if text.casefold() in (category.label_sv.casefold(), category.code):
-                return category.code
-        return text  # unknown: validation says so
+        return self._choices.category_code(self._category.text())
 
     # -- showing problems --
 
@@ -352,17 +326,9 @@ class EntryForm(QWidget):
         self._privacy_box.hide()
 
     def _focus_field(self, name: str) -> None:
-        widget = {
-            "occurred_at": self._when,
-            "occurred_until": self._when,
-            "category": self._category,
-            "lat": self._lat,
-            "lon": self._lon,
-            "place_name": self._place,
-            "description": self._description,
-        }.get(name)
-        if widget is not None:
-            widget.setFocus()
+        fields = {"category": self._category, "lat": self._lat, "lon": self._lon}
+        fields |= {"place_name": self._place, "description": self._description}
+        fields.get(name, self._when).setFocus()
 
     # -- slots --
 
@@ -391,7 +357,7 @@ class EntryForm(QWidget):
 
     def _on_lat_edited(self, text: str) -> None:
         # A pasted "57.7402, 12.9712" fills both fields.
-        if match := _TWO_NUMBERS.match(text):
+        if match := TWO_NUMBERS.match(text):
             self._lat.setText(match.group(1))
             self._lon.setText(match.group(2))
         self._district_timer.start()
@@ -412,36 +378,3 @@ class EntryForm(QWidget):
             self._district_label.setText("–")
             return
         self._district_label.setText(self._districts.name_of(self._districts.district_at(lat, lon)))
-
-    # -- searches behind the type-ahead fields --
-
-    def _search_categories(self, text: str) -> list[tuple[str, object]]:
-        found = self._incidents.taxonomy.search(text, first=self._preferences.recent_categories)
-        return [(self._category_text(c.code), c.code) for c in found]
-
-    def _category_text(self, code: str) -> str:
-        taxonomy = self._incidents.taxonomy
-        return f"{taxonomy.label(code)} ({taxonomy.group_label(code)})"
-
-    def _search_places(self, text: str) -> list[tuple[str, object]]:
-        found = self._places.search(text, limit=15)
-        last, typed = self._preferences.last_district, text.strip().casefold()
-        # The place named exactly as typed first (Enter takes the first entry), then the
-        # last district's places: "Sjöbo torg" must not pick "Coop Sjöbo torg".
-        found.sort(key=lambda p: (p.name.casefold() != typed, p.district != last))
-        return [(p.name, p) for p in found]
-
-
-def _buddy(text: str, widget: QWidget) -> QLabel:
-    """A label whose Alt+letter moves to `widget`."""
-    label = QLabel(text)
-    label.setBuddy(widget)
-    return label
-
-
-def _problem_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    label.hide()
-    return label

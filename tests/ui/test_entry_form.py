@@ -248,12 +248,12 @@ def test_typing_a_places_full_name_and_enter_picks_that_place(qtbot, window, typ
     assert form._place.value.name == typed
     assert form._place.text() == typed
     if other is not None:  # a longer name containing the typed one is still offered
-        assert other in [shown for shown, _ in form._search_places(typed)]
+        assert other in [shown for shown, _ in form._choices.named_places(typed)]
 
 
 def test_places_in_the_last_used_district_are_offered_first(window, prefs):
     prefs.last_district = "hulta"
-    offered = [shown for shown, _ in window.form._search_places("torg")]
+    offered = [shown for shown, _ in window.form._choices.named_places("torg")]
     assert offered[0] == "Hulta torg"  # before "Coop Sjöbo torg", which sorts first by name
 
 

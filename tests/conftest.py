@@ -12,6 +12,7 @@ from est_desktop.domain.actor import Actor
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.store.database import Store
 from est_desktop.store.incident_service import IncidentService
+from tests.postgres import database_params, fresh_database
 
 # "Now" for every test that uses the `clock` fixture: a fixed, aware moment.
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -59,3 +60,10 @@ def service(store: Store, taxonomy: Taxonomy, clock: Clock) -> IncidentService:
     return IncidentService(
         store, taxonomy, lambda lat, lon: "hulta", lambda: Actor("anna", "bostader"), clock=clock
     )
+
+
+@pytest.fixture(params=database_params())
+def server_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new, empty server database URL: SQLite, and PostgreSQL when EST_TEST_POSTGRES_URL is set."""
+    with fresh_database(request.param, tmp_path) as url:
+        yield url

@@ -199,12 +199,21 @@ class Store:
 
 
 def _make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+    return sqlite_engine(f"sqlite:///{path}", PRAGMAS)
+
+
+def sqlite_engine(url: str, pragmas: tuple[str, ...], **engine_options: object) -> Engine:
+    """An SQLite engine whose transactions begin as the `sqlite_begin` option says.
+
+    pysqlite's own transaction handling is switched off, so `BEGIN IMMEDIATE` really takes the
+    write lock at the start (no deadlock between two readers that both decide to write).
+    """
+    engine = create_engine(url, **engine_options)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         dbapi_conn.isolation_level = None  # SQLAlchemy's BEGIN below decides, not the driver
-        for pragma in PRAGMAS:
+        for pragma in pragmas:
             dbapi_conn.execute(f"PRAGMA {pragma}")
 
     @event.listens_for(engine, "begin")

@@ -9,12 +9,12 @@ import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from enum import Enum
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from est_desktop.domain.wire import wire_fields
 from est_desktop.store.tables import OutboxRow
 
 
@@ -28,15 +28,6 @@ class OutboxEntry:
     base_revision: int | None
     fields: dict[str, Any]
     created_at: datetime
-
-
-def wire_value(value: object) -> object:
-    """A field value as the protocol carries it: times in UTC RFC 3339, enums as their text."""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
-    if isinstance(value, Enum):
-        return value.value
-    return value
 
 
 def queue_change(
@@ -58,7 +49,7 @@ def queue_change(
             record_id=record_id,
             op=op,
             base_revision=base_revision,
-            fields=json.dumps({k: wire_value(v) for k, v in fields.items()}, ensure_ascii=False),
+            fields=json.dumps(wire_fields(fields), ensure_ascii=False),
             created_at=now,
         )
     )

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from est_desktop.domain.incident import Incident, IncidentDraft
-from est_desktop.store.outbox import OutboxEntry, pending_changes, wire_value
+from est_desktop.domain.wire import wire_value
+from est_desktop.store.outbox import OutboxEntry, pending_changes
 from tests.conftest import NOW
 
 HULTA = (57.7203, 12.9690)

@@ -1,0 +1,223 @@
+"""Incidents in the sync protocol's wire form (PROTOCOL.md), both ways, with the protocol's types.
+
+The server parses a pushed change's `fields` here, the client parses a pulled `record` here, and
+both write records here: one codec, so client and server cannot drift apart. Parsing never
+raises on bad input; it says per field what is wrong, so one bad change is rejected on its own.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import fields as dataclass_fields
+from dataclasses import replace
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Any
+
+from est_desktop.domain.incident import (
+    EDITABLE_FIELDS,
+    Incident,
+    IncidentDraft,
+    LocationPrecision,
+    Source,
+    TimePrecision,
+)
+
+# Set by the server; a client may send them back unchanged, and they are ignored.
+SERVER_FIELDS: frozenset[str] = frozenset(
+    {
+        "id",
+        "district",
+        "revision",
+        "deleted",
+        "organisation",
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+    }
+)
+REQUIRED_NEW_FIELDS: tuple[str, ...] = ("occurred_at", "category", "lat", "lon")
+
+WIRE_MESSAGES: dict[str, str] = {
+    "unknown_field": "Okänt fält.",
+    "wrong_type": "Fel typ: {expected} väntades.",
+    "bad_time": "Ogiltig tid: ange RFC 3339 med tidszon, t.ex. 2026-03-14T21:40:00+01:00.",
+    "bad_choice": "Ogiltigt värde: tillåtna är {choices}.",
+    "required": "Fältet krävs för en ny händelse.",
+}
+
+
+def wire_value(value: object) -> object:
+    """A field value as the protocol carries it: times in UTC RFC 3339, enums as their text."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
+
+
+def wire_fields(values: Mapping[str, object]) -> dict[str, object]:
+    return {name: wire_value(value) for name, value in values.items()}
+
+
+def incident_to_wire(incident: Incident) -> dict[str, object]:
+    """The full record as the server sends it in pulls and push results."""
+    return {
+        "id": str(incident.id),
+        **wire_fields(incident.as_draft().as_fields()),
+        "district": incident.district,
+        "revision": incident.revision,
+        "deleted": incident.deleted,
+        "organisation": incident.organisation,
+        "created_at": wire_value(incident.created_at),
+        "created_by": incident.created_by,
+        "updated_at": wire_value(incident.updated_at),
+        "updated_by": incident.updated_by,
+    }
+
+
+def incident_from_wire(record: Mapping[str, Any]) -> Incident:
+    """A record the server sent; `ValueError` if it is not one (a server bug or a stranger)."""
+    values, problems = parse_incident_fields(
+        {k: v for k, v in record.items() if k in EDITABLE_FIELDS}
+    )
+    if problems:
+        raise ValueError(f"not an incident record: {problems}")
+    missing = [name for name in REQUIRED_NEW_FIELDS if name not in values]
+    if missing:
+        raise ValueError(f"incident record without {missing}")
+    draft = IncidentDraft(**values)
+    return Incident(
+        id=uuid.UUID(str(record["id"])),
+        occurred_at=draft.occurred_at,  # type: ignore[arg-type]  # required above
+        category=draft.category,
+        lat=draft.lat,  # type: ignore[arg-type]
+        lon=draft.lon,  # type: ignore[arg-type]
+        district=record.get("district") or None,
+        organisation=str(record.get("organisation") or ""),
+        created_at=_optional_time(record.get("created_at")),
+        created_by=str(record.get("created_by") or ""),
+        updated_at=_optional_time(record.get("updated_at")),
+        updated_by=str(record.get("updated_by") or ""),
+        revision=record.get("revision"),
+        deleted=bool(record.get("deleted", False)),
+    ).with_fields(draft)
+
+
+def parse_incident_fields(
+    fields: Mapping[str, Any],
+) -> tuple[dict[str, Any], dict[str, tuple[str, dict[str, object]]]]:
+    """Typed values of the editable fields given, and per bad field its (code, params).
+
+    Server-set fields are skipped. Rules between fields and against the taxonomy are
+    `validation.check_incident`'s; this only checks that each value has the protocol's type.
+    """
+    values: dict[str, Any] = {}
+    problems: dict[str, tuple[str, dict[str, object]]] = {}
+    for name, raw in fields.items():
+        if name in SERVER_FIELDS:
+            continue
+        parser = _PARSERS.get(name)
+        if parser is None:
+            problems[name] = ("unknown_field", {})
+            continue
+        try:
+            values[name] = parser(raw)
+        except _BadValue as bad:
+            problems[name] = (bad.code, bad.params)
+    return values, problems
+
+
+def draft_with(base: IncidentDraft, values: Mapping[str, Any]) -> IncidentDraft:
+    """`base` with the parsed `values` laid over it (an edit on top of the stored record)."""
+    known = {f.name for f in dataclass_fields(IncidentDraft)}
+    return replace(base, **{k: v for k, v in values.items() if k in known})
+
+
+class _BadValue(ValueError):
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def _time(raw: object) -> datetime:
+    if not isinstance(raw, str) or "T" not in raw.upper() or len(raw) > 40:
+        raise _BadValue("bad_time")
+    try:
+        moment = datetime.fromisoformat(raw.upper())
+        moment.astimezone(UTC)  # an offset that leaves the calendar fails here, not later
+    except (ValueError, OverflowError):
+        raise _BadValue("bad_time") from None
+    if moment.tzinfo is None or moment.year < 1900:
+        raise _BadValue("bad_time")
+    return moment
+
+
+def _optional_time(raw: object) -> datetime | None:
+    return None if raw is None else _time(raw)
+
+
+def _text(raw: object) -> str:
+    if raw is None:
+        return ""
+    if not isinstance(raw, str):
+        raise _BadValue("wrong_type", expected="text")
+    return raw
+
+
+def _optional_text(raw: object) -> str | None:
+    return None if raw is None or raw == "" else _text(raw)
+
+
+def _number(raw: object) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        raise _BadValue("wrong_type", expected="ett tal")
+    value = float(raw)
+    if not math.isfinite(value):
+        raise _BadValue("wrong_type", expected="ett ändligt tal")
+    return value
+
+
+def _flag(raw: object) -> bool:
+    if not isinstance(raw, bool):
+        raise _BadValue("wrong_type", expected="true eller false")
+    return raw
+
+
+def _choice(kind: type[Enum]) -> Callable[[object], Enum]:
+    def parse(raw: object) -> Enum:
+        try:
+            return kind(raw)
+        except (ValueError, TypeError):
+            choices = ", ".join(member.value for member in kind)
+            raise _BadValue("bad_choice", choices=choices) from None
+
+    return parse
+
+
+_PARSERS = {
+    "occurred_at": _time,
+    "time_precision": _choice(TimePrecision),
+    "occurred_until": _optional_time,
+    "category": _text,
+    "description": _text,
+    "lat": _number,
+    "lon": _number,
+    "place_name": _text,
+    "location_precision": _choice(LocationPrecision),
+    "police_notified": _flag,
+    "source": _choice(Source),
+    "external_id": _optional_text,
+}
+assert set(_PARSERS) == set(EDITABLE_FIELDS)
+
+
+def problem_message(code: str, params: Mapping[str, object]) -> str:
+    """The Swedish text for a parse problem (validation problems carry their own)."""
+    return WIRE_MESSAGES[code].format(**params)

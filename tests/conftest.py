@@ -64,6 +64,6 @@ def service(store: Store, taxonomy: Taxonomy, clock: Clock) -> IncidentService:
 
 @pytest.fixture(params=database_params())
 def server_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A new, empty server database URL: SQLite, and PostgreSQL when EST_TEST_POSTGRES_URL is set."""
+    """A new, empty server database: SQLite, and PostgreSQL when EST_TEST_POSTGRES_URL is set."""
     with fresh_database(request.param, tmp_path) as url:
         yield url

@@ -25,31 +25,93 @@ from est_desktop.store.errors import StoreError
 from est_desktop.store.incident_service import IncidentService
 from est_desktop.ui.main_window import MainWindow
 from est_desktop.ui.preferences import Preferences
+from est_desktop.ui.sync_controller import SyncController
+from est_desktop.ui.sync_wiring import SyncServices
 
 log = logging.getLogger(__name__)
 
 DEMO_COUNT = 20_000
 
 
-def build_service(store: Store, preferences: Preferences) -> IncidentService:
-    districts = DistrictLookup.default()
+def build_service(
+    store: Store,
+    preferences: Preferences,
+    *,
+    taxonomy: Taxonomy | None = None,
+    districts: DistrictLookup | None = None,
+) -> IncidentService:
+    districts = districts or DistrictLookup.default()
     return IncidentService(
         store,
-        Taxonomy.load(),
+        taxonomy or Taxonomy.load(),
         districts.district_at,
         lambda: Actor(preferences.user_name, preferences.organisation),
     )
 
 
-def build_window(store: Store, preferences: Preferences, *, demo: bool = False) -> MainWindow:
-    districts = DistrictLookup.default()
+def build_window(
+    store: Store,
+    preferences: Preferences,
+    *,
+    demo: bool = False,
+    data_dir: Path | None = None,
+    sync: SyncServices | None = None,
+) -> MainWindow:
+    """The main window; with `data_dir`, reference data the server sent (cached) is used."""
+    taxonomy, districts = reference_data(data_dir)
     return MainWindow(
-        build_service(store, preferences),
+        build_service(store, preferences, taxonomy=taxonomy, districts=districts),
         PlaceIndex(load_places()),
         districts,
         preferences,
         demo=demo,
+        sync=sync,
     )
+
+
+def reference_data(data_dir: Path | None) -> tuple[Taxonomy, DistrictLookup]:
+    """Categories and districts: the server's cached copy when there is one, else the bundled."""
+    taxonomy, districts = None, None
+    if data_dir is not None:
+        from est_desktop.sync.reference_cache import ReferenceCache
+
+        cache = ReferenceCache(data_dir)
+        try:
+            taxonomy, districts = cache.taxonomy(), cache.districts()
+        except Exception:  # a damaged cache must not stop the app: the bundled copy serves
+            log.exception("cached reference data unusable; using the bundled copy")
+    return taxonomy or Taxonomy.load(), districts or DistrictLookup.default()
+
+
+def build_sync_services(store: Store, preferences: Preferences, data_dir: Path) -> SyncServices:
+    """Sync as the window uses it. The network stack is loaded here, not at import."""
+    from est_desktop.store.conflicts import ConflictRepository
+    from est_desktop.sync.credentials import TokenStore
+    from est_desktop.sync.engine import SyncEngine
+    from est_desktop.sync.reference_cache import ReferenceCache
+    from est_desktop.sync.transport import HttpTransport, Session
+
+    token_store = TokenStore(data_dir)
+
+    def make_controller() -> SyncController | None:
+        url = preferences.server_url
+        if not url:
+            return None  # work locally, as without a server
+
+        def engine_for(token: str | None) -> SyncEngine:
+            transport = HttpTransport(url, token=token, ca_bundle=preferences.ca_bundle or None)
+            return SyncEngine(store, transport, reference_cache=ReferenceCache(data_dir))
+
+        return SyncController(engine_for, store, preferences, token_store)
+
+    def login(url: str, username: str, password: str, ca_bundle: str) -> Session:
+        transport = HttpTransport(url, ca_bundle=ca_bundle or None)
+        try:
+            return transport.login(username, password)
+        finally:
+            transport.close()
+
+    return SyncServices(make_controller, token_store, login, ConflictRepository(store))
 
 
 def run(data_dir: Path, *, demo: bool, language: str | None, argv: Sequence[str]) -> int:
@@ -73,9 +135,13 @@ def run(data_dir: Path, *, demo: bool, language: str | None, argv: Sequence[str]
     try:
         if demo:
             _fill_demo_if_empty(store)
-        window = build_window(store, preferences, demo=demo)
+        sync = build_sync_services(store, preferences, data_dir)
+        window = build_window(store, preferences, demo=demo, data_dir=data_dir, sync=sync)
         window.show()
-        return app.exec()
+        code = app.exec()
+        window.sync.shutdown(0)
+        window.sync.wait_until_idle()  # a sync still running ends before the store closes
+        return code
     finally:
         store.close()
 

@@ -178,7 +178,10 @@ def _optional_text(raw: object) -> str | None:
 def _number(raw: object) -> float:
     if isinstance(raw, bool) or not isinstance(raw, int | float):
         raise _BadValue("wrong_type", expected="ett tal")
-    value = float(raw)
+    try:
+        value = float(raw)
+    except OverflowError:  # an integer beyond any float, e.g. 10**400
+        raise _BadValue("wrong_type", expected="ett ändligt tal") from None
     if not math.isfinite(value):
         raise _BadValue("wrong_type", expected="ett ändligt tal")
     return value

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -34,10 +34,12 @@ from est_desktop.domain.incident import (
 )
 from est_desktop.store.database import Store
 from est_desktop.store.errors import RecordNotFoundError
-from est_desktop.store.outbox import queue_change
+from est_desktop.store.outbox import changes_for, drop_changes, queue_change
 from est_desktop.store.tables import IncidentRow
 
 ENTITY = "incident"
+# Fields from which the district is derived: an edit of them brings the edit's district along.
+_POSITION_FIELDS = frozenset({"lat", "lon", "location_precision"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +107,7 @@ class IncidentRepository:
     # -- writes: each inside the caller's transaction, each with its outbox entry --
 
     def add(self, conn: Connection, incident: Incident, *, queue_for_sync: bool = True) -> None:
-        conn.execute(insert(IncidentRow).values(_row_values(incident)))
+        conn.execute(insert(IncidentRow).values(row_values(incident)))
         if queue_for_sync:
             queue_change(
                 conn,
@@ -118,20 +120,45 @@ class IncidentRepository:
             )
 
     def update(self, conn: Connection, incident: Incident, changed: Mapping[str, object]) -> None:
-        """Store `incident` (already carrying the new values) and queue the changed fields."""
-        result = conn.execute(
-            update(IncidentRow)
-            .where(IncidentRow.id == str(incident.id), IncidentRow.deleted.is_(False))
-            .values({**_row_values(incident), "sync_state": SyncState.LOCAL.value})
-        )
-        if result.rowcount != 1:
+        """Store the `changed` fields of `incident` and queue them.
+
+        The changes are laid over the row as stored now, read in this transaction: a sync
+        may have replaced the row or moved its revision since `incident` was read, and only
+        what the user changed may win over that. A record the server never confirmed and
+        has no change queued for (its create was rejected) queues every field, so the server
+        can create it from this change alone. A record in conflict stays in conflict.
+        """
+        row = conn.execute(
+            select(IncidentRow).where(
+                IncidentRow.id == str(incident.id), IncidentRow.deleted.is_(False)
+            )
+        ).first()
+        if row is None:
             raise RecordNotFoundError(f"Händelsen {incident.id} finns inte (längre).")
+        stored = incident_from_row(row._mapping)
+        if stored.revision is None and not changes_for(conn, str(incident.id)):
+            changed = incident.as_draft().as_fields()
+        moved = not _POSITION_FIELDS.isdisjoint(changed)
+        state = stored.sync_state
+        updated = replace(
+            stored,
+            **{name: getattr(incident, name) for name in changed},
+            district=incident.district if moved else stored.district,
+            updated_at=incident.updated_at,
+            updated_by=incident.updated_by,
+            sync_state=state if state is SyncState.CONFLICT else SyncState.LOCAL,
+        )
+        conn.execute(
+            update(IncidentRow)
+            .where(IncidentRow.id == str(incident.id))
+            .values(row_values(updated))
+        )
         queue_change(
             conn,
             entity=ENTITY,
             record_id=str(incident.id),
             op="upsert",
-            base_revision=incident.revision,
+            base_revision=stored.revision,
             fields=changed,
             now=incident.updated_at,
         )
@@ -139,25 +166,33 @@ class IncidentRepository:
     def mark_deleted(
         self, conn: Connection, incident_id: uuid.UUID, *, by: str, at: datetime
     ) -> None:
-        """Delete as a tombstone: the record stays, marked deleted, until the server knows."""
-        row = conn.execute(
-            select(IncidentRow.revision).where(
-                IncidentRow.id == str(incident_id), IncidentRow.deleted.is_(False)
-            )
-        ).first()
-        if row is None:
+        """Delete as a tombstone: the record stays, marked deleted, until the server knows.
+
+        A record whose create never left this PC is simply dropped from the outbox: the
+        server has nothing to hear. Once sent (answer or not), the delete is queued.
+        """
+        stored = _sync_facts(conn, str(incident_id))
+        if stored is None:
             raise RecordNotFoundError(f"Händelsen {incident_id} finns inte (längre).")
+        revision, state = stored
+        queued = changes_for(conn, str(incident_id))
+        unknown_to_server = revision is None and all(c.sent_at is None for c in queued)
+        if state != SyncState.CONFLICT.value:
+            state = SyncState.LOCAL.value
         conn.execute(
             update(IncidentRow)
             .where(IncidentRow.id == str(incident_id))
-            .values(deleted=True, updated_at=at, updated_by=by, sync_state=SyncState.LOCAL.value)
+            .values(deleted=True, updated_at=at, updated_by=by, sync_state=state)
         )
+        if unknown_to_server:
+            drop_changes(conn, [c.seq for c in queued])
+            return
         queue_change(
             conn,
             entity=ENTITY,
             record_id=str(incident_id),
             op="delete",
-            base_revision=row.revision,
+            base_revision=revision,
             fields={},
             now=at,
         )
@@ -183,7 +218,7 @@ class IncidentRepository:
                 for incident in chunk:
                     self.add(conn, incident)
             else:
-                conn.execute(insert(IncidentRow), [_row_values(i) for i in chunk])
+                conn.execute(insert(IncidentRow), [row_values(i) for i in chunk])
         return len(chunk)
 
     # -- reads --
@@ -193,7 +228,7 @@ class IncidentRepository:
             row = conn.execute(
                 select(IncidentRow).where(IncidentRow.id == str(incident_id))
             ).first()
-        return None if row is None else _to_incident(row._mapping)
+        return None if row is None else incident_from_row(row._mapping)
 
     def count(self, where: IncidentFilter) -> int:
         with self._store.reading() as conn:
@@ -245,11 +280,22 @@ def _conditions(where: IncidentFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def _sync_facts(conn: Connection, incident_id: str) -> tuple[int | None, str] | None:
+    """(revision, sync_state) of a live record, or None if there is none."""
+    row = conn.execute(
+        select(IncidentRow.revision, IncidentRow.sync_state).where(
+            IncidentRow.id == incident_id, IncidentRow.deleted.is_(False)
+        )
+    ).first()
+    return None if row is None else (row.revision, row.sync_state)
+
+
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _row_values(incident: Incident) -> dict[str, Any]:
+def row_values(incident: Incident) -> dict[str, Any]:
+    """The incident as the columns of its row (search text included)."""
     return {
         "id": str(incident.id),
         "occurred_at": incident.occurred_at,
@@ -278,7 +324,8 @@ def _row_values(incident: Incident) -> dict[str, Any]:
     }
 
 
-def _to_incident(row: Mapping[str, Any]) -> Incident:
+def incident_from_row(row: Mapping[str, Any]) -> Incident:
+    """The incident a row holds (`row` as a mapping of column name to value)."""
     return Incident(
         id=uuid.UUID(row["id"]),
         occurred_at=row["occurred_at"],

@@ -1,21 +1,23 @@
 """The sync outbox: each local change, queued in the same transaction as the record it changes.
 
-Fields are kept in wire form (PROTOCOL.md), so the sync client sends them as they are.
+Fields are kept in wire form (PROTOCOL.md), so the sync client sends them as they are. A change
+keeps its change id for life: sent again after a lost answer, the server applies it only once.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, delete, func, insert, select, update
 
+from est_desktop.domain.incident import SyncState
 from est_desktop.domain.wire import wire_fields
-from est_desktop.store.tables import OutboxRow
+from est_desktop.store.tables import IncidentRow, OutboxRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,18 @@ class OutboxEntry:
     base_revision: int | None
     fields: dict[str, Any]
     created_at: datetime
+    sent_at: datetime | None = None
+
+    def as_wire(self) -> dict[str, Any]:
+        """The change as a push request carries it."""
+        return {
+            "change_id": self.change_id,
+            "entity": self.entity,
+            "id": self.record_id,
+            "op": self.op,
+            "base_revision": self.base_revision,
+            "fields": self.fields,
+        }
 
 
 def queue_change(
@@ -58,7 +72,81 @@ def queue_change(
 
 def pending_changes(conn: Connection, limit: int | None = None) -> list[OutboxEntry]:
     """The queued changes, oldest first."""
-    query = select(OutboxRow).order_by(OutboxRow.seq).limit(limit)
+    return _entries(conn, select(OutboxRow).order_by(OutboxRow.seq).limit(limit))
+
+
+def changes_for(conn: Connection, record_id: str) -> list[OutboxEntry]:
+    """The queued changes of one record, oldest first."""
+    query = select(OutboxRow).where(OutboxRow.record_id == record_id).order_by(OutboxRow.seq)
+    return _entries(conn, query)
+
+
+def pushable_changes(
+    conn: Connection, limit: int, *, skip: Collection[str] = ()
+) -> list[OutboxEntry]:
+    """The next changes to push, oldest first: at most one per record (a later edit waits for
+    the answer to the earlier one), none of a record in conflict, none whose change id is in
+    `skip` (already answered in this sync run)."""
+    first_per_record = (
+        select(func.min(OutboxRow.seq))
+        .where(OutboxRow.record_id.not_in(_held_records()))
+        .group_by(OutboxRow.record_id)
+    )
+    query = select(OutboxRow).where(OutboxRow.seq.in_(first_per_record)).order_by(OutboxRow.seq)
+    if skip:
+        query = query.where(OutboxRow.change_id.not_in(list(skip)))
+    return _entries(conn, query.limit(limit))
+
+
+def waiting_count(conn: Connection) -> int:
+    """Changes that will go out at the next sync (those of records in conflict are held)."""
+    query = select(func.count()).where(OutboxRow.record_id.not_in(_held_records()))
+    return conn.scalar(query) or 0
+
+
+def mark_sent(conn: Connection, entries: Collection[OutboxEntry], now: datetime) -> None:
+    """Record that `entries` are about to be sent: before the request, in its own transaction,
+    so a record whose create may have reached the server is never silently dropped."""
+    if not entries:
+        return
+    conn.execute(
+        update(OutboxRow)
+        .where(OutboxRow.seq.in_([e.seq for e in entries]), OutboxRow.sent_at.is_(None))
+        .values(sent_at=now)
+    )
+    ids = [e.record_id for e in entries if e.entity == "incident"]
+    conn.execute(
+        update(IncidentRow)
+        .where(IncidentRow.id.in_(ids), IncidentRow.sync_state == SyncState.LOCAL.value)
+        .values(sync_state=SyncState.SENT.value)
+    )
+
+
+def drop_changes(conn: Connection, seqs: Collection[int]) -> None:
+    if seqs:
+        conn.execute(delete(OutboxRow).where(OutboxRow.seq.in_(list(seqs))))
+
+
+def set_base_revision(conn: Connection, seq: int, base_revision: int | None) -> None:
+    conn.execute(update(OutboxRow).where(OutboxRow.seq == seq).values(base_revision=base_revision))
+
+
+def set_fields(conn: Connection, seq: int, fields: Mapping[str, object]) -> None:
+    conn.execute(
+        update(OutboxRow)
+        .where(OutboxRow.seq == seq)
+        .values(fields=json.dumps(wire_fields(fields), ensure_ascii=False))
+    )
+
+
+def _held_records() -> Any:
+    # Naming both `deleted` values lets SQLite read the (deleted, sync_state) index.
+    return select(IncidentRow.id).where(
+        IncidentRow.deleted.in_([False, True]), IncidentRow.sync_state == SyncState.CONFLICT.value
+    )
+
+
+def _entries(conn: Connection, query: Any) -> list[OutboxEntry]:
     return [
         OutboxEntry(
             seq=row.seq,
@@ -69,6 +157,7 @@ def pending_changes(conn: Connection, limit: int | None = None) -> list[OutboxEn
             base_revision=row.base_revision,
             fields=json.loads(row.fields),
             created_at=row.created_at,
+            sent_at=row.sent_at,
         )
         for row in conn.execute(query)
     ]

@@ -90,6 +90,36 @@ class OutboxRow(Base):
     base_revision: Mapped[int | None] = mapped_column(Integer)
     fields: Mapped[str] = mapped_column(Text)  # JSON, in wire form
     created_at: Mapped[datetime] = mapped_column(EpochSeconds)
+    # When it was first handed to the server (None: never). A sent change may have been applied
+    # even when no answer came back, so it is only ever re-sent, never dropped unasked.
+    sent_at: Mapped[datetime | None] = mapped_column(EpochSeconds)
+
+
+class RemoteVersionRow(Base):
+    """The newest server version of a record that has local changes pending or in conflict.
+
+    Kept beside the local row (never over it), so nothing local is overwritten and a conflict
+    can show both versions.
+    """
+
+    __tablename__ = "remote_versions"
+
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(16))
+    revision: Mapped[int] = mapped_column(Integer)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    record: Mapped[str | None] = mapped_column(Text)  # the wire record, JSON; None: tombstone
+
+
+class MeasureRow(Base):
+    """A measure as pulled from the server, in wire form (the measures UI comes later)."""
+
+    __tablename__ = "measures"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    record: Mapped[str | None] = mapped_column(Text)  # JSON
 
 
 class SettingRow(Base):

@@ -9,7 +9,14 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.incident import LOCAL_TZ, Incident, LocationPrecision, TimePrecision
 from est_desktop.geo.district_lookup import DistrictLookup
-from est_desktop.ui.incident_table_model import SOURCE_LABELS, SYNC_LABELS, format_time, tr
+from est_desktop.ui.incident_table_model import (
+    SOURCE_LABELS,
+    SYNC_HINTS,
+    SYNC_LABELS,
+    format_time,
+    tr,
+)
+from est_desktop.ui.sync_labels import field_label
 
 
 class IncidentDetail(QScrollArea):
@@ -73,8 +80,11 @@ class IncidentDetail(QScrollArea):
         ]
         if incident.external_id:
             rows.append((self.tr("Externt id"), incident.external_id))
+        hint = tr(SYNC_HINTS.get(incident.sync_state.value, ""))
+        if hint:
+            rows.append(("", hint))
         for field, reason in incident.sync_errors.items():
-            rows.append((self.tr("Serverns skäl") + f" ({field})", reason))
+            rows.append((self.tr("Serverns skäl: %1").replace("%1", field_label(field)), reason))
         table = "".join(
             f"<tr><td style='color: palette(mid); padding-right: 12px'>{escape(name)}</td>"
             f"<td>{escape(value)}</td></tr>"

@@ -17,9 +17,11 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtCore import QCoreApplication as _App
+from PySide6.QtGui import QColor
 
 from est_desktop.domain.incident import LOCAL_TZ, Source, SyncState, TimePrecision
 from est_desktop.store.incidents import IncidentFilter, IncidentListRow, IncidentRepository, SortKey
+from est_desktop.ui.sync_labels import reasons_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,13 +39,34 @@ SOURCE_LABELS = {
     Source.STAFF.value: QT_TRANSLATE_NOOP("IncidentTableModel", "Personal"),
     Source.POLICE.value: QT_TRANSLATE_NOOP("IncidentTableModel", "Polisen"),
 }
+# Every state is said as it is: nothing reads as done before the server has confirmed it.
 SYNC_LABELS = {
-    SyncState.LOCAL.value: QT_TRANSLATE_NOOP("IncidentTableModel", "Sparad på denna dator"),
+    SyncState.LOCAL.value: QT_TRANSLATE_NOOP("IncidentTableModel", "Sparad på datorn"),
     SyncState.SENT.value: QT_TRANSLATE_NOOP("IncidentTableModel", "Skickad"),
     SyncState.CONFIRMED.value: QT_TRANSLATE_NOOP("IncidentTableModel", "Bekräftad av servern"),
     SyncState.CONFLICT.value: QT_TRANSLATE_NOOP("IncidentTableModel", "Konflikt"),
     SyncState.REJECTED.value: QT_TRANSLATE_NOOP("IncidentTableModel", "Avvisad"),
 }
+SYNC_HINTS = {
+    SyncState.LOCAL.value: QT_TRANSLATE_NOOP(
+        "IncidentTableModel", "Sparad på den här datorn; skickas till servern vid nästa synk."
+    ),
+    SyncState.SENT.value: QT_TRANSLATE_NOOP(
+        "IncidentTableModel", "Skickad till servern; servern har inte bekräftat den än."
+    ),
+    SyncState.CONFIRMED.value: QT_TRANSLATE_NOOP(
+        "IncidentTableModel", "Servern har tagit emot och sparat just den här versionen."
+    ),
+    SyncState.CONFLICT.value: QT_TRANSLATE_NOOP(
+        "IncidentTableModel",
+        "Ändrad både här och på servern. Välj version under Synk › Visa konflikter.",
+    ),
+    SyncState.REJECTED.value: QT_TRANSLATE_NOOP(
+        "IncidentTableModel", "Servern tog inte emot händelsen. Rätta den och spara igen."
+    ),
+}
+# The states that need a person's attention stand out in the list.
+SYNC_COLOURS = {SyncState.CONFLICT.value: "#b45309", SyncState.REJECTED.value: "#c62828"}
 
 
 def tr(text: str) -> str:
@@ -169,9 +192,23 @@ class IncidentTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
             return row.description
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6:
+            return self._sync_tooltip(row)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 6:
+            colour = SYNC_COLOURS.get(row.sync_state)
+            return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
+
+    def _sync_tooltip(self, row: IncidentListRow) -> str:
+        hint = tr(SYNC_HINTS.get(row.sync_state, ""))
+        if row.sync_state != SyncState.REJECTED.value:
+            return hint
+        # The reasons are not in the list row; read them only when someone hovers.
+        incident = self._repository.get(row.id)
+        reasons = reasons_text(incident.sync_errors) if incident is not None else ""
+        return f"{hint}\n{reasons}" if reasons else hint
 
     def _display(self, row: IncidentListRow, column: int) -> str:
         match column:

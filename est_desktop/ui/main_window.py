@@ -23,6 +23,7 @@ from est_desktop.ui.incident_list_panel import IncidentListPanel
 from est_desktop.ui.incident_table_model import format_time
 from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.settings_dialog import SettingsDialog
+from est_desktop.ui.sync_wiring import SyncServices, SyncWiring
 
 STATUS_TIMEOUT_MS = 8000
 
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         preferences: Preferences,
         *,
         demo: bool = False,
+        sync: SyncServices | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -60,10 +62,15 @@ class MainWindow(QMainWindow):
         self.form.edited.connect(self._on_form_edited)
         self.list_panel.edit_requested.connect(self.form.start_edit)
         self.list_panel.deleted.connect(self._on_list_panel_deleted)
+        self.sync = SyncWiring(self, sync, preferences, incidents.taxonomy, districts)
+        for saved in (self.form.recorded, self.form.edited, self.list_panel.deleted):
+            saved.connect(self.sync.local_change)
+        self.sync.records_changed.connect(self.list_panel.refresh)
         self._build_menus()
         self._build_status_bar(demo)
         self._restore_state()
         self.list_panel.model.reload()
+        self.sync.start()
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -107,6 +114,8 @@ class MainWindow(QMainWindow):
         )
         self._action(view_menu, self.tr("&Rensa filter"), None, self.list_panel.filters.reset)
 
+        self.sync.build_menu(menu.addMenu(self.tr("S&ynk")))
+
         help_menu = menu.addMenu(self.tr("&Hjälp"))
         self._action(help_menu, self.tr("&Kortkommandon"), None, self._show_shortcuts)
         self._action(help_menu, self.tr("&Om EST Desktop"), None, self._show_about)
@@ -121,6 +130,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self, demo: bool) -> None:
         bar = self.statusBar()
+        bar.addPermanentWidget(self.sync.status)
         self.user_label = QLabel()
         self._update_user_label()
         bar.addPermanentWidget(self.user_label)
@@ -173,8 +183,9 @@ class MainWindow(QMainWindow):
         self.list_panel.filters.search.selectAll()
 
     def _open_settings(self) -> None:
-        if SettingsDialog(self._preferences, self).exec():
+        if SettingsDialog(self._preferences, self, login=self.sync.login).exec():
             self._update_user_label()
+            self.sync.settings_changed()
 
     def _show_shortcuts(self) -> None:
         rows = [
@@ -184,6 +195,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+E", self.tr("Ändra vald händelse")),
             ("Delete", self.tr("Ta bort vald händelse (i listan)")),
             ("F5", self.tr("Uppdatera listan")),
+            ("Ctrl+Shift+S", self.tr("Synka nu")),
             ("↓", self.tr("Visa alla kategorier i kategorifältet")),
         ]
         table = "".join(f"<tr><td><b>{key}</b></td><td>{text}</td></tr>" for key, text in rows)
@@ -223,4 +235,5 @@ class MainWindow(QMainWindow):
         prefs.splitter_state = self.splitter.saveState()
         prefs.list_header_state = self.list_panel.table.horizontalHeader().saveState()
         prefs.settings.sync()
+        self.sync.shutdown()
         super().closeEvent(event)

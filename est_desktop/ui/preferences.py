@@ -54,6 +54,10 @@ class Preferences:
     organisation = _Preference("user/organisation", "", str)
     recent_categories = _Preference("entry/recent_categories", [], list)
     last_district = _Preference("entry/last_district", "", str)
+    server_url = _Preference("sync/server_url", "", str)  # "" = work locally, no sync
+    server_user = _Preference("sync/server_user", "", str)
+    ca_bundle = _Preference("sync/ca_bundle", "", str)  # "" = the system's certificates
+    sync_interval_minutes = _Preference("sync/interval_minutes", 5, int)
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self.settings = settings if settings is not None else QSettings()

@@ -1,13 +1,28 @@
-"""Who is recording: the user name and organisation every record is stamped with."""
+"""Who is recording (user name and organisation), and the sync server, if any.
+
+An empty server address means working locally: nothing leaves this PC.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -18,13 +33,53 @@ ORGANISATIONS = (
     ("bostader", "Bostäder i Borås"),
     ("polisen", "Polisen"),
 )
+WARNING_STYLE = "color: #8a5a00;"
+ERROR_STYLE = "color: #c62828;"
+
+# (server URL, user name, CA bundle) -> who logged in where, or None when cancelled.
+LoginPrompt = Callable[[str, str, str], tuple[str, str] | None]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsDialog", text)
+
+
+def server_url_problem(text: str) -> tuple[bool, str]:
+    """(acceptable, what to tell the user) for a server address; "" means work locally."""
+    url = text.strip()
+    if not url:
+        return True, _tr("Arbetar lokalt: inget skickas från datorn.")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return False, _tr("Ange en adress som börjar med https://, t.ex. https://est.boras.se.")
+    if parts.scheme == "http":
+        return True, _tr(
+            "Varning: http är okrypterat. Använd det bara för test mot en server på samma "
+            "dator; annars https."
+        )
+    return True, ""
+
+
+def ca_bundle_problem(text: str) -> str:
+    """What is wrong with a CA bundle path ("" when nothing is, or no bundle is given)."""
+    path = text.strip()
+    if path and not Path(path).is_file():
+        return _tr("Filen finns inte: %1").replace("%1", path)
+    return ""
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        preferences: Preferences,
+        parent: QWidget | None = None,
+        *,
+        login: LoginPrompt | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Inställningar"))
         self._preferences = preferences
+        self._login = login
         self.user_name = QLineEdit(preferences.user_name)
         self.organisation = QComboBox()
         self.organisation.addItem(self.tr("(ingen vald)"), "")
@@ -37,12 +92,120 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QFormLayout(self)
-        layout.addRow(self.tr("Användarnamn"), self.user_name)
-        layout.addRow(self.tr("Organisation"), self.organisation)
-        layout.addRow(buttons)
+        who = QFormLayout()
+        who.addRow(self.tr("Användarnamn"), self.user_name)
+        who.addRow(self.tr("Organisation"), self.organisation)
+        layout = QVBoxLayout(self)
+        layout.addLayout(who)
+        layout.addWidget(self._server_box())
+        layout.addWidget(buttons)
+        self.setMinimumWidth(580)
+        self._on_server_changed()
+
+    def _server_box(self) -> QGroupBox:
+        prefs = self._preferences
+        self.server_url = QLineEdit(prefs.server_url)
+        self.server_url.setPlaceholderText(self.tr("https://… (tomt = arbeta lokalt)"))
+        self.server_url.textChanged.connect(self._on_server_changed)
+        self.work_locally = QPushButton(self.tr("Arbeta lokalt"))
+        self.work_locally.setToolTip(self.tr("Ingen server: allt sparas bara på den här datorn."))
+        self.work_locally.clicked.connect(self.server_url.clear)
+        self.url_message = QLabel()
+        self.url_message.setWordWrap(True)
+        self.server_user = QLineEdit(prefs.server_user or prefs.user_name)
+        self.server_user.textChanged.connect(self._on_server_changed)
+        self.ca_bundle = QLineEdit(prefs.ca_bundle)
+        self.ca_bundle.setPlaceholderText(self.tr("(systemets certifikat)"))
+        self.ca_bundle.textChanged.connect(self._on_server_changed)
+        self.choose_ca = QPushButton(self.tr("Välj…"))
+        self.choose_ca.clicked.connect(self._on_choose_ca_clicked)
+        self.ca_message = QLabel()
+        self.ca_message.setWordWrap(True)
+        self.ca_message.setStyleSheet(ERROR_STYLE)
+        self.interval = QSpinBox()
+        self.interval.setRange(1, 240)
+        self.interval.setSuffix(self.tr(" min"))
+        self.interval.setValue(max(1, prefs.sync_interval_minutes))
+        self.login_button = QPushButton(self.tr("Logga in…"))
+        self.login_button.clicked.connect(self._on_login_clicked)
+        self.login_button.setVisible(self._login is not None)
+
+        url_row = QHBoxLayout()
+        url_row.addWidget(self.server_url, 1)
+        url_row.addWidget(self.work_locally)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_bundle, 1)
+        ca_row.addWidget(self.choose_ca)
+        login_row = QHBoxLayout()
+        login_row.addWidget(self.server_user, 1)
+        login_row.addWidget(self.login_button)
+        box = QGroupBox(self.tr("Server för synkning"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Serveradress"), url_row)
+        form.addRow("", self.url_message)
+        form.addRow(self.tr("Användarnamn på servern"), login_row)
+        form.addRow(self.tr("CA-certifikat"), ca_row)
+        form.addRow("", self.ca_message)
+        form.addRow(self.tr("Synka var"), self.interval)
+        return box
+
+    # -- validation --
+
+    def problems(self) -> list[str]:
+        """What stops saving, in the order the fields appear."""
+        found = []
+        url_ok, url_text = server_url_problem(self.server_url.text())
+        if not url_ok:
+            found.append(url_text)
+        if ca_text := ca_bundle_problem(self.ca_bundle.text()):
+            found.append(ca_text)
+        return found
+
+    def _on_server_changed(self, *_: object) -> None:
+        url_ok, url_text = server_url_problem(self.server_url.text())
+        local = not self.server_url.text().strip()
+        self.url_message.setText(url_text)
+        self.url_message.setStyleSheet(
+            ERROR_STYLE if not url_ok else WARNING_STYLE if url_text and not local else ""
+        )
+        self.ca_message.setText(ca_bundle_problem(self.ca_bundle.text()))
+        self.ca_message.setVisible(bool(self.ca_message.text()))
+        for widget in (self.server_user, self.ca_bundle, self.choose_ca, self.interval):
+            widget.setEnabled(not local)
+        self.login_button.setEnabled(url_ok and not local and bool(self.server_user.text()))
+
+    def _on_choose_ca_clicked(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Välj CA-certifikat"),
+            self.ca_bundle.text(),
+            self.tr("Certifikat (*.pem *.crt *.cer);;Alla filer (*)"),
+        )
+        if path:
+            self.ca_bundle.setText(path)
+
+    def _on_login_clicked(self) -> None:
+        if self._login is None or self.problems():
+            return
+        who = self._login(
+            self.server_url.text().strip().rstrip("/"),
+            self.server_user.text().strip(),
+            self.ca_bundle.text().strip(),
+        )
+        if who is not None:
+            url, user = who
+            self.server_url.setText(url)
+            self.server_user.setText(user)
 
     def accept(self) -> None:
-        self._preferences.user_name = self.user_name.text().strip()
-        self._preferences.organisation = self.organisation.currentData()
+        if self.problems():
+            self._on_server_changed()
+            return
+        prefs = self._preferences
+        prefs.user_name = self.user_name.text().strip()
+        prefs.organisation = self.organisation.currentData()
+        prefs.server_url = self.server_url.text().strip().rstrip("/")
+        prefs.server_user = self.server_user.text().strip()
+        prefs.ca_bundle = self.ca_bundle.text().strip()
+        prefs.sync_interval_minutes = self.interval.value()
         super().accept()

@@ -106,7 +106,7 @@ def test_the_model_shows_labels_and_keeps_the_id_for_each_row(model):
     assert model.index(0, 2).data() == "hulta"
     assert model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == "Händelse 0"
     assert model.index(0, 0).data(Qt.ItemDataRole.UserRole) == model.incident_id(0)
-    assert model.index(0, 6).data() == "Sparad på denna dator"
+    assert model.index(0, 6).data() == "Sparad på datorn"
 
 
 def test_the_model_keeps_qts_model_contract(model, qtmodeltester):

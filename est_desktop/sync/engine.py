@@ -1,0 +1,226 @@
+"""One sync run: push the outbox, pull what changed on the server, refresh reference data.
+
+The promise: nothing lost, nothing duplicated, no silent overwrite, whatever the network does.
+Changes are marked sent before each request and keep their change ids, so a request that fails
+is simply sent again (the server applies a change id once); every answer batch and every pulled
+page is applied in one transaction (the pull cursor with it). No Qt: the UI runs `sync_once` on
+a worker thread, one at a time.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from est_desktop.domain.incident import SyncState
+from est_desktop.store.database import Store
+from est_desktop.store.outbox import OutboxEntry, mark_sent, pushable_changes, waiting_count
+from est_desktop.store.sync_apply import apply_pull_page, apply_push_results, pull_cursor
+from est_desktop.store.tables import IncidentRow
+from est_desktop.sync.errors import ProtocolError, SyncError
+from est_desktop.sync.reference_cache import ReferenceCache
+from est_desktop.sync.transport import Transport
+
+log = logging.getLogger(__name__)
+
+LAST_SUCCESS_KEY = "sync_last_success"
+LAST_ERROR_KEY = "sync_last_error"
+# Without a version hint from the server, cached reference data is fetched again this often.
+REFERENCE_MAX_AGE = 6 * 3600.0
+_STATUSES = frozenset({"applied", "merged", "conflict", "rejected"})
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one run did: changes confirmed, records stored from the pull, conflicts and
+    rejections answered in this run, and the changes still waiting afterwards."""
+
+    pushed: int
+    pulled: int
+    conflicts: int
+    rejected: int
+    waiting: int
+    finished_at: datetime
+
+
+@dataclass(frozen=True)
+class LocalSyncStatus:
+    """The store's sync state at a glance (totals, not one run's)."""
+
+    waiting: int
+    conflicts: int
+    rejected: int
+    last_success: datetime | None
+    last_error: str | None
+
+
+class SyncEngine:
+    """Syncs one store through one transport. Call `sync_once` from one thread at a time."""
+
+    def __init__(
+        self,
+        store: Store,
+        transport: Transport,
+        *,
+        batch_size: int = 500,
+        pull_limit: int = 500,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        reference_cache: ReferenceCache | None = None,
+    ) -> None:
+        self._store = store
+        self._transport = transport
+        self._batch_size = max(1, min(batch_size, 500))
+        self._pull_limit = max(1, min(pull_limit, 1000))
+        self._clock = clock
+        self._reference_cache = reference_cache
+
+    def sync_once(self) -> SyncReport:
+        """Push until nothing pushable is left, then pull until the server has no more.
+
+        Raises a `SyncError` subclass when the run cannot finish; what was done before stays
+        done, and the rest is tried again by the next run.
+        """
+        try:
+            pushed, conflicts, rejected = self._push()
+            pulled, reference_version = self._pull()
+            self._refresh_reference(reference_version)
+        except SyncError as exc:
+            self._store.set_setting(LAST_ERROR_KEY, str(exc))
+            raise
+        finished = self._clock()
+        with self._store.transaction() as conn:
+            self._store.set_setting(LAST_SUCCESS_KEY, finished.isoformat(), conn)
+            self._store.set_setting(LAST_ERROR_KEY, "", conn)
+        return SyncReport(pushed, pulled, conflicts, rejected, self.status().waiting, finished)
+
+    def status(self) -> LocalSyncStatus:
+        """Cheap and local: a few counts and two settings."""
+        with self._store.reading() as conn:
+            waiting = waiting_count(conn)
+            conflicts = _count_state(conn, SyncState.CONFLICT, include_deleted=True)
+            rejected = _count_state(conn, SyncState.REJECTED, include_deleted=False)
+        success = self._store.setting(LAST_SUCCESS_KEY)
+        return LocalSyncStatus(
+            waiting=waiting,
+            conflicts=conflicts,
+            rejected=rejected,
+            last_success=datetime.fromisoformat(success) if success else None,
+            last_error=self._store.setting(LAST_ERROR_KEY) or None,
+        )
+
+    # -- push -----------------------------------------------------------------------------
+
+    def _push(self) -> tuple[int, int, int]:
+        client_id = self._store.installation_id
+        pushed = conflicts = rejected = 0
+        # Changes answered but still queued and not held (a measure in conflict): not again
+        # in this run, so the loop always ends.
+        answered: set[str] = set()
+        while True:
+            with self._store.transaction() as conn:
+                batch = pushable_changes(conn, self._batch_size, skip=answered)
+                mark_sent(conn, batch, self._clock())
+            if not batch:
+                return pushed, conflicts, rejected
+            results = self._transport.push(client_id, [entry.as_wire() for entry in batch])
+            _check_push_results(batch, results)
+            try:
+                tally = apply_push_results(self._store, batch, results)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ProtocolError(
+                    f"Servern svarade på sändningen i ett okänt format ({exc})."
+                ) from exc
+            pushed += tally.confirmed
+            conflicts += tally.conflicts
+            rejected += tally.rejected
+            answered.update(
+                entry.change_id
+                for entry, result in zip(batch, results, strict=True)
+                if result["status"] == "conflict" and entry.entity != "incident"
+            )
+
+    # -- pull -----------------------------------------------------------------------------
+
+    def _pull(self) -> tuple[int, str | None]:
+        cursor = pull_cursor(self._store)
+        pulled = 0
+        reference_version: str | None = None
+        while True:
+            page = self._transport.pull(cursor, self._pull_limit)
+            changes, next_cursor, has_more = _check_pull_page(page)
+            tally = apply_pull_page(self._store, changes, next_cursor)
+            pulled += tally.stored
+            if isinstance(page.get("reference_version"), str):
+                reference_version = page["reference_version"]
+            if not has_more:
+                return pulled, reference_version
+            if not changes and next_cursor == cursor:
+                raise ProtocolError("Servern säger att det finns mer att hämta men skickar inget.")
+            cursor = next_cursor
+
+    # -- reference data -------------------------------------------------------------------
+
+    def _refresh_reference(self, server_version: str | None) -> None:
+        """Fetch reference data at most once a run, and only when the cached copy is missing,
+        differs from the version the server names, or (without a name) has grown old."""
+        cache = self._reference_cache
+        if cache is None:
+            return
+        cached = cache.version()
+        age = cache.age_seconds()
+        stale = server_version != cached if server_version else (age or 0) > REFERENCE_MAX_AGE
+        if cached is not None and not stale:
+            return
+        try:
+            cache.save(self._transport.reference())
+        except ProtocolError as exc:  # the cached copy still serves; sync itself went fine
+            log.warning("reference data not refreshed: %s", exc)
+
+
+def _check_push_results(batch: Sequence[OutboxEntry], results: object) -> None:
+    """One well-formed result per change, in order; otherwise nothing is applied."""
+    if not isinstance(results, list) or len(results) != len(batch):
+        raise ProtocolError("Servern svarade inte med ett resultat per ändring.")
+    for entry, result in zip(batch, results, strict=True):
+        if not isinstance(result, Mapping) or result.get("change_id") != entry.change_id:
+            raise ProtocolError("Servern svarade med resultat som inte hör till ändringarna.")
+        status = result.get("status")
+        if status not in _STATUSES:
+            raise ProtocolError(f"Servern svarade med okänd status {status!r}.")
+        revision = result.get("revision")
+        if status in ("applied", "merged") and (
+            not isinstance(revision, int) or isinstance(revision, bool)
+        ):
+            raise ProtocolError("Servern bekräftade en ändring utan revision.")
+        if result.get("record") is not None and not isinstance(result["record"], Mapping):
+            raise ProtocolError("Servern svarade med en post i okänt format.")
+        if status == "rejected" and not isinstance(result.get("errors") or {}, Mapping):
+            raise ProtocolError("Servern avvisade en ändring utan läsbara skäl.")
+
+
+def _check_pull_page(page: object) -> tuple[list[Mapping[str, Any]], str, bool]:
+    if not isinstance(page, Mapping):
+        raise ProtocolError("Servern svarade på hämtningen i ett okänt format.")
+    changes, cursor, has_more = page.get("changes"), page.get("cursor"), page.get("has_more")
+    if (
+        not isinstance(changes, list)
+        or not all(isinstance(change, Mapping) for change in changes)
+        or not isinstance(cursor, str)
+        or not isinstance(has_more, bool)
+    ):
+        raise ProtocolError("Servern svarade på hämtningen utan ändringar, markör eller has_more.")
+    return changes, cursor, has_more
+
+
+def _count_state(conn: Any, state: SyncState, *, include_deleted: bool) -> int:
+    # `deleted` leads the sync-state index, so both values are named to read only the index.
+    deleted = [False, True] if include_deleted else [False]
+    query = select(func.count()).where(
+        IncidentRow.deleted.in_(deleted), IncidentRow.sync_state == state.value
+    )
+    return conn.scalar(query) or 0

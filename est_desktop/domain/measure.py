@@ -18,7 +18,17 @@ from typing import Any
 
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.validation import LAT_RANGE, LON_RANGE, MESSAGES
-from est_desktop.domain.wire import WIRE_MESSAGES, wire_value
+from est_desktop.domain.wire import (
+    WIRE_MESSAGES,
+    BadValue,
+    FieldProblems,
+    choice_parser,
+    number_value,
+    optional_text_value,
+    parse_fields,
+    text_value,
+    wire_value,
+)
 
 MAX_TITLE = 200
 MAX_TEXT = 4000
@@ -175,27 +185,12 @@ def measure_from_wire(record: Mapping[str, Any]) -> Measure:
     )
 
 
-def parse_measure_fields(
-    fields: Mapping[str, Any],
-) -> tuple[dict[str, Any], dict[str, tuple[str, dict[str, object]]]]:
+def parse_measure_fields(fields: Mapping[str, Any]) -> tuple[dict[str, Any], FieldProblems]:
     """Typed values of the measure fields given, and per bad field its (code, params).
 
     Server-set fields are skipped; rules between fields are `check_measure`'s.
     """
-    values: dict[str, Any] = {}
-    problems: dict[str, tuple[str, dict[str, object]]] = {}
-    for name, raw in fields.items():
-        if name in MEASURE_SERVER_FIELDS:
-            continue
-        parser = _PARSERS.get(name)
-        if parser is None:
-            problems[name] = ("unknown_field", {})
-            continue
-        try:
-            values[name] = parser(raw)
-        except _BadValue as bad:
-            problems[name] = (bad.code, bad.params)
-    return values, problems
+    return parse_fields(fields, _PARSERS, MEASURE_SERVER_FIELDS)
 
 
 def measure_draft_with(base: MeasureDraft, values: Mapping[str, Any]) -> MeasureDraft:
@@ -272,85 +267,54 @@ def _is_finite_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
-class _BadValue(ValueError):
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _text(raw: object) -> str:
-    if raw is None:
-        return ""
-    if not isinstance(raw, str):
-        raise _BadValue("wrong_type", expected="text")
-    return raw
-
-
-def _optional_text(raw: object) -> str | None:
-    return None if raw is None or raw == "" else _text(raw)
-
-
 def _optional_number(raw: object) -> float | None:
-    if raw is None:
-        return None
-    if not _is_finite_number(raw):
-        raise _BadValue("wrong_type", expected="ett ändligt tal")
-    return float(raw)  # type: ignore[arg-type]  # checked above
+    return None if raw is None else number_value(raw)
 
 
 def _optional_date(raw: object) -> date | None:
     if raw is None:
         return None
     if not isinstance(raw, str) or not _DATE.fullmatch(raw):
-        raise _BadValue("bad_date")
+        raise BadValue("bad_date")
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise _BadValue("bad_date") from None
+        raise BadValue("bad_date") from None
 
 
 def _optional_area(raw: object) -> dict[str, Any] | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise _BadValue("wrong_type", expected="en GeoJSON-polygon")
+        raise BadValue("wrong_type", expected="en GeoJSON-polygon")
     # Only the geometry is kept: foreign members would travel unchecked otherwise.
     return {"type": raw.get("type"), "coordinates": raw.get("coordinates")}
-
-
-def _status(raw: object) -> MeasureStatus:
-    try:
-        return MeasureStatus(raw)
-    except (ValueError, TypeError):
-        choices = ", ".join(member.value for member in MeasureStatus)
-        raise _BadValue("bad_choice", choices=choices) from None
 
 
 def _codes(raw: object) -> tuple[str, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list) or not all(isinstance(code, str) for code in raw):
-        raise _BadValue("wrong_type", expected="en lista av kategorikoder")
+        raise BadValue("wrong_type", expected="en lista av kategorikoder")
     return tuple(raw)
 
 
 _PARSERS: dict[str, Callable[[object], object]] = {
-    "title": _text,
-    "description": _text,
-    "district": _optional_text,
+    "title": text_value,
+    "description": text_value,
+    "district": optional_text_value,
     "lat": _optional_number,
     "lon": _optional_number,
     "radius_m": _optional_number,
     "area": _optional_area,
     "start_date": _optional_date,
     "end_date": _optional_date,
-    "status": _status,
-    "responsible_organisation": _text,
+    "status": choice_parser(MeasureStatus),
+    "responsible_organisation": text_value,
     "categories": _codes,
-    "follow_up": _text,
+    "follow_up": text_value,
 }
 assert set(_PARSERS) == set(MEASURE_FIELDS)

@@ -109,26 +109,38 @@ def incident_from_wire(record: Mapping[str, Any]) -> Incident:
     ).with_fields(draft)
 
 
-def parse_incident_fields(
-    fields: Mapping[str, Any],
-) -> tuple[dict[str, Any], dict[str, tuple[str, dict[str, object]]]]:
+def parse_incident_fields(fields: Mapping[str, Any]) -> tuple[dict[str, Any], FieldProblems]:
     """Typed values of the editable fields given, and per bad field its (code, params).
 
     Server-set fields are skipped. Rules between fields and against the taxonomy are
     `validation.check_incident`'s; this only checks that each value has the protocol's type.
     """
+    return parse_fields(fields, _PARSERS, SERVER_FIELDS)
+
+
+FieldProblems = dict[str, tuple[str, dict[str, object]]]
+Parser = Callable[[object], Any]
+
+
+def parse_fields(
+    fields: Mapping[str, Any], parsers: Mapping[str, Parser], skipped: frozenset[str]
+) -> tuple[dict[str, Any], FieldProblems]:
+    """Each field through its parser: the typed values, and per bad field its (code, params).
+
+    Names in `skipped` (set by the server) are left out; names without a parser are unknown.
+    """
     values: dict[str, Any] = {}
-    problems: dict[str, tuple[str, dict[str, object]]] = {}
+    problems: FieldProblems = {}
     for name, raw in fields.items():
-        if name in SERVER_FIELDS:
+        if name in skipped:
             continue
-        parser = _PARSERS.get(name)
+        parser = parsers.get(name)
         if parser is None:
             problems[name] = ("unknown_field", {})
             continue
         try:
             values[name] = parser(raw)
-        except _BadValue as bad:
+        except BadValue as bad:
             problems[name] = (bad.code, bad.params)
     return values, problems
 
@@ -139,7 +151,9 @@ def draft_with(base: IncidentDraft, values: Mapping[str, Any]) -> IncidentDraft:
     return replace(base, **{k: v for k, v in values.items() if k in known})
 
 
-class _BadValue(ValueError):
+class BadValue(ValueError):
+    """A field value of the wrong type or form: `code` names the message in WIRE_MESSAGES."""
+
     def __init__(self, code: str, **params: object) -> None:
         super().__init__(code)
         self.code = code
@@ -148,14 +162,14 @@ class _BadValue(ValueError):
 
 def _time(raw: object) -> datetime:
     if not isinstance(raw, str) or "T" not in raw.upper() or len(raw) > 40:
-        raise _BadValue("bad_time")
+        raise BadValue("bad_time")
     try:
         moment = datetime.fromisoformat(raw.upper())
         moment.astimezone(UTC)  # an offset that leaves the calendar fails here, not later
     except (ValueError, OverflowError):
-        raise _BadValue("bad_time") from None
+        raise BadValue("bad_time") from None
     if moment.tzinfo is None or moment.year < 1900:
-        raise _BadValue("bad_time")
+        raise BadValue("bad_time")
     return moment
 
 
@@ -163,60 +177,60 @@ def _optional_time(raw: object) -> datetime | None:
     return None if raw is None else _time(raw)
 
 
-def _text(raw: object) -> str:
+def text_value(raw: object) -> str:
     if raw is None:
         return ""
     if not isinstance(raw, str):
-        raise _BadValue("wrong_type", expected="text")
+        raise BadValue("wrong_type", expected="text")
     return raw
 
 
-def _optional_text(raw: object) -> str | None:
-    return None if raw is None or raw == "" else _text(raw)
+def optional_text_value(raw: object) -> str | None:
+    return None if raw is None or raw == "" else text_value(raw)
 
 
-def _number(raw: object) -> float:
+def number_value(raw: object) -> float:
     if isinstance(raw, bool) or not isinstance(raw, int | float):
-        raise _BadValue("wrong_type", expected="ett tal")
+        raise BadValue("wrong_type", expected="ett tal")
     try:
         value = float(raw)
     except OverflowError:  # an integer beyond any float, e.g. 10**400
-        raise _BadValue("wrong_type", expected="ett ändligt tal") from None
+        raise BadValue("wrong_type", expected="ett ändligt tal") from None
     if not math.isfinite(value):
-        raise _BadValue("wrong_type", expected="ett ändligt tal")
+        raise BadValue("wrong_type", expected="ett ändligt tal")
     return value
 
 
 def _flag(raw: object) -> bool:
     if not isinstance(raw, bool):
-        raise _BadValue("wrong_type", expected="true eller false")
+        raise BadValue("wrong_type", expected="true eller false")
     return raw
 
 
-def _choice(kind: type[Enum]) -> Callable[[object], Enum]:
+def choice_parser(kind: type[Enum]) -> Callable[[object], Enum]:
     def parse(raw: object) -> Enum:
         try:
             return kind(raw)
         except (ValueError, TypeError):
             choices = ", ".join(member.value for member in kind)
-            raise _BadValue("bad_choice", choices=choices) from None
+            raise BadValue("bad_choice", choices=choices) from None
 
     return parse
 
 
 _PARSERS = {
     "occurred_at": _time,
-    "time_precision": _choice(TimePrecision),
+    "time_precision": choice_parser(TimePrecision),
     "occurred_until": _optional_time,
-    "category": _text,
-    "description": _text,
-    "lat": _number,
-    "lon": _number,
-    "place_name": _text,
-    "location_precision": _choice(LocationPrecision),
+    "category": text_value,
+    "description": text_value,
+    "lat": number_value,
+    "lon": number_value,
+    "place_name": text_value,
+    "location_precision": choice_parser(LocationPrecision),
     "police_notified": _flag,
-    "source": _choice(Source),
-    "external_id": _optional_text,
+    "source": choice_parser(Source),
+    "external_id": optional_text_value,
 }
 assert set(_PARSERS) == set(EDITABLE_FIELDS)
 

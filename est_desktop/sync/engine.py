@@ -86,8 +86,8 @@ class SyncEngine:
         done, and the rest is tried again by the next run.
         """
         try:
-            pushed, conflicts, rejected = self._push()
-            pulled, reference_version = self._pull()
+            pushed, conflicts, rejected = self.push_pending()
+            pulled, reference_version = self.pull_changes()
             self._refresh_reference(reference_version)
         except SyncError as exc:
             self._store.set_setting(LAST_ERROR_KEY, str(exc))
@@ -115,7 +115,8 @@ class SyncEngine:
 
     # -- push -----------------------------------------------------------------------------
 
-    def _push(self) -> tuple[int, int, int]:
+    def push_pending(self) -> tuple[int, int, int]:
+        """Push every pushable outbox entry; (confirmed, conflicts, rejected) of this run."""
         client_id = self._store.installation_id
         pushed = conflicts = rejected = 0
         # Changes answered but still queued and not held (a measure in conflict): not again
@@ -146,7 +147,8 @@ class SyncEngine:
 
     # -- pull -----------------------------------------------------------------------------
 
-    def _pull(self) -> tuple[int, str | None]:
+    def pull_changes(self) -> tuple[int, str | None]:
+        """Pull until the server has no more; (records stored, reference version if named)."""
         cursor = pull_cursor(self._store)
         pulled = 0
         reference_version: str | None = None

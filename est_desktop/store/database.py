@@ -118,13 +118,28 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[Connection]:
-        """A write transaction: all of it is stored, or none of it (then `StoreWriteError`)."""
+    def transaction(self, *, durable: bool = True) -> Iterator[Connection]:
+        """A write transaction: all of it is stored, or none of it (then `StoreWriteError`).
+
+        `durable=False` skips the flush to disk at commit, for writes that can be made again
+        from elsewhere (a pulled page: lost in a power cut, it is pulled again from the cursor
+        stored with it). The store stays consistent either way; only the last such commits
+        may be undone by a power cut.
+        """
         try:
             with self.engine.connect() as conn:
                 conn = conn.execution_options(sqlite_begin="IMMEDIATE")
-                with conn.begin():
-                    yield conn
+                # Straight on the driver's connection: SQLAlchemy would begin a transaction first,
+                # and SQLite refuses to change the safety level inside one.
+                raw = conn.connection.driver_connection
+                if not durable:
+                    raw.execute("PRAGMA synchronous=NORMAL")
+                try:
+                    with conn.begin():
+                        yield conn
+                finally:
+                    if not durable:
+                        raw.execute("PRAGMA synchronous=FULL")
         except (OperationalError, DBAPIError) as exc:
             raise _write_error(exc, self.path) from exc
         if self._checkpointer is not None:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from est_desktop.domain.incident import Incident, SyncState
@@ -38,6 +38,7 @@ INCIDENT = "incident"
 MEASURE = "measure"
 # SQLite allows 32,766 bound values; an IN list of ids stays well below.
 _ID_CHUNK = 5000
+Answered = tuple[OutboxEntry, Mapping[str, Any]]  # a sent change and the server's result
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +75,15 @@ def apply_push_results(
     confirmed = conflicts = rejected = 0
     with store.transaction() as conn:
         queued = _queued_change_ids(conn, [e.change_id for e in sent])
-        for entry in sent:
-            result = by_change.get(entry.change_id)
-            if result is None or entry.change_id not in queued:
-                continue
+        answered = [
+            (entry, by_change[entry.change_id])
+            for entry in sent
+            if entry.change_id in by_change and entry.change_id in queued
+        ]
+        plain, answered = _plain_confirmations(conn, answered)
+        _confirm_plain(conn, plain)
+        confirmed += len(plain)
+        for entry, result in answered:
             status = result["status"]
             if status in ("applied", "merged"):
                 _confirm(conn, entry, result, merged=status == "merged")
@@ -91,6 +97,52 @@ def apply_push_results(
             else:
                 raise ValueError(f"unknown push status {status!r}")
     return PushTally(confirmed, conflicts, rejected)
+
+
+def _plain_confirmations(
+    conn: Connection, answered: list[Answered]
+) -> tuple[list[Answered], list[Answered]]:
+    """Split off the common case, applied in bulk: an incident the server confirmed with its
+    record, nothing else waiting for it, no server version kept aside, nothing newer here."""
+    ids = [entry.record_id for entry, _ in answered]
+    waiting = _change_counts(conn, ids)
+    remote = _remote_revisions(conn, ids)
+    local = _local_facts(conn, ids)
+    plain, rest = [], []
+    for entry, result in answered:
+        revision = result["revision"]
+        local_revision = local.get(entry.record_id, (None, ""))[0]
+        if (
+            entry.entity == INCIDENT
+            and result["status"] in ("applied", "merged")
+            and isinstance(result.get("record"), Mapping)
+            and waiting.get(entry.record_id) == 1
+            and entry.record_id not in remote
+            and (local_revision is None or local_revision <= revision)
+        ):
+            plain.append((entry, result))
+        else:
+            rest.append((entry, result))
+    return plain, rest
+
+
+def _confirm_plain(conn: Connection, confirmations: list[Answered]) -> None:
+    """The local rows become the server's records, marked confirmed; their entries go."""
+    rows: list[dict[str, Any]] = []
+    bare: list[dict[str, Any]] = []  # a record that cannot be read: confirm the revision only
+    for entry, result in confirmations:
+        record = result["record"]
+        row = _parsed_row(record, result["revision"], bool(record.get("deleted")))
+        if row is None:
+            bare.append({"match_id": entry.record_id, "revision": result["revision"]})
+        else:
+            rows.append({**row, "match_id": entry.record_id})
+    if rows:
+        conn.execute(_update_by_match_id(), rows)
+    if bare:
+        confirmed = {"sync_state": SyncState.CONFIRMED.value, "sync_errors": None}
+        conn.execute(_update_by_match_id().values(confirmed), bare)
+    drop_changes(conn, [entry.seq for entry, _ in confirmations])
 
 
 def _confirm(conn: Connection, entry: OutboxEntry, result: Mapping[str, Any], merged: bool) -> None:
@@ -205,7 +257,8 @@ def apply_pull_page(store: Store, changes: Iterable[Mapping[str, Any]], cursor: 
         else:
             log.warning("pulled change of unknown entity %r skipped", entity)
             skipped += 1
-    with store.transaction() as conn:
+    # Not flushed at commit: a page lost in a power cut is pulled again from the older cursor.
+    with store.transaction(durable=False) as conn:
         stored, kept_aside = _apply_incidents(conn, list(newest.values()))
         _store_measures(conn, measures)
         store.set_setting(CURSOR_KEY, cursor, conn)
@@ -226,22 +279,22 @@ def _apply_incidents(conn: Connection, changes: list[Mapping[str, Any]]) -> tupl
     for change in changes:
         record_id, revision = str(change["id"]), int(change["revision"])
         deleted, record = bool(change.get("deleted")), change.get("record")
-        incident = None
+        row = None
         if record is not None:
-            incident = _parse(record, revision, deleted)
-            if incident is None:
+            row = _parsed_row(record, revision, deleted)
+            if row is None:
                 continue
         known = local.get(record_id)
         if known is None:
-            if incident is not None and not deleted:
-                inserts.append(row_values(incident))
+            if row is not None and not deleted:
+                inserts.append(row)
         elif record_id in pending or known[1] == SyncState.CONFLICT.value:
             if revision > max(remote.get(record_id, -1), known[0] if known[0] is not None else -1):
                 _keep_remote(conn, record_id, INCIDENT, revision, deleted, record)
                 kept_aside += 1
         elif known[0] is None or revision > known[0]:
-            if incident is not None:
-                replaces.append({**row_values(incident), "match_id": record_id})
+            if row is not None:
+                replaces.append({**row, "match_id": record_id})
             else:
                 tombstones.append({"match_id": record_id, "revision": revision})
     if inserts:
@@ -261,15 +314,20 @@ def _apply_incidents(conn: Connection, changes: list[Mapping[str, Any]]) -> tupl
     return len(inserts) + len(replaced), kept_aside
 
 
-def _parse(record: Mapping[str, Any], revision: int, deleted: bool) -> Incident | None:
+def _parsed_row(record: Mapping[str, Any], revision: int, deleted: bool) -> dict[str, Any] | None:
+    """The local row of a record the server sent, confirmed at `revision`; None if unreadable."""
     try:
         incident = incident_from_wire(record)
     except (ValueError, KeyError, TypeError) as exc:
         log.warning("pulled incident %r skipped, it cannot be read: %s", record.get("id"), exc)
         return None
-    return replace(
-        incident, revision=revision, deleted=deleted, sync_state=SyncState.CONFIRMED, sync_errors={}
-    )
+    return {
+        **row_values(incident),
+        "revision": revision,
+        "deleted": deleted,
+        "sync_state": SyncState.CONFIRMED.value,
+        "sync_errors": None,
+    }
 
 
 def _update_by_match_id() -> Any:
@@ -288,9 +346,9 @@ def _set_confirmed(
 ) -> None:
     """Make the local row the server's version `revision` (`record`, when given)."""
     values: dict[str, Any] = {"sync_state": SyncState.CONFIRMED.value, "sync_errors": None}
-    incident = None if record is None else _parse(record, revision, bool(record.get("deleted")))
-    if incident is not None:
-        values.update(row_values(incident))
+    row = None if record is None else _parsed_row(record, revision, bool(record.get("deleted")))
+    if row is not None:
+        values.update(row)
     else:
         values["revision"] = revision
         if deleted is not None:
@@ -363,6 +421,19 @@ def _local_facts(conn: Connection, ids: list[str]) -> dict[str, tuple[int | None
         )
         facts.update((row.id, (row.revision, row.sync_state)) for row in conn.execute(query))
     return facts
+
+
+def _change_counts(conn: Connection, ids: list[str]) -> dict[str, int]:
+    """How many outbox entries each record has."""
+    counts: dict[str, int] = {}
+    for chunk in _chunks(ids):
+        query = (
+            select(OutboxRow.record_id, func.count())
+            .where(OutboxRow.record_id.in_(chunk))
+            .group_by(OutboxRow.record_id)
+        )
+        counts.update((row[0], row[1]) for row in conn.execute(query))
+    return counts
 
 
 def _ids_with_changes(conn: Connection, ids: list[str]) -> set[str]:

@@ -56,7 +56,8 @@ class HttpTransport:
         ca_bundle: str | None = None,
         timeout: float = 30.0,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        # The server's address, with or without the API path a user may have pasted.
+        self.base_url = base_url.rstrip("/").removesuffix(API)
         self.token = token
         self._timeout = (min(CONNECT_TIMEOUT, timeout), timeout)
         self._http = requests.Session()

@@ -8,8 +8,9 @@ from skipping a change).
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from alembic import command
@@ -42,6 +43,10 @@ class ServerDatabase:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # SQLite lets one writer in at a time and makes the others poll with growing sleeps
+        # (up to 100 ms each); queueing this process's writers on a lock first keeps waits
+        # short and fair. Other processes on the same file still meet SQLite's own lock.
+        self._sqlite_writer = threading.Lock() if self.is_sqlite else None
 
     @classmethod
     def connect(cls, url: str | None = None) -> ServerDatabase:
@@ -82,7 +87,7 @@ class ServerDatabase:
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """A write transaction; on SQLite it takes the write lock at once (BEGIN IMMEDIATE)."""
-        with self.engine.connect() as conn:
+        with self._sqlite_writer or nullcontext(), self.engine.connect() as conn:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
                 yield conn

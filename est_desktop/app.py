@@ -135,7 +135,8 @@ def run(data_dir: Path, *, demo: bool, language: str | None, argv: Sequence[str]
     try:
         if demo:
             _fill_demo_if_empty(store)
-        sync = build_sync_services(store, preferences, data_dir)
+        # Demo data must never reach the shared server: the demo store works locally only.
+        sync = None if demo else build_sync_services(store, preferences, data_dir)
         window = build_window(store, preferences, demo=demo, data_dir=data_dir, sync=sync)
         window.show()
         code = app.exec()

@@ -158,7 +158,8 @@ def pull(
         page = request.app.state.sync.pull(user, since or None, limit)
     except InvalidCursorError as exc:
         raise validation_failure({"since": str(exc)}) from None
-    return Response(page.to_json(), media_type="application/json")
+    reference: ReferenceData = request.app.state.reference
+    return Response(page.to_json(reference.version), media_type="application/json")
 
 
 def _openapi_schema(app: FastAPI) -> dict[str, Any]:

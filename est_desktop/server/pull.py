@@ -53,12 +53,15 @@ class PullPage:
     cursor: str
     has_more: bool
 
-    def to_json(self) -> bytes:
-        """The whole 200 body: {"changes": [...], "cursor": "...", "has_more": bool}."""
+    def to_json(self, reference_version: str | None = None) -> bytes:
+        """The whole 200 body: {"changes": [...], "cursor": "...", "has_more": bool}, and,
+        when given, "reference_version" (an extension: clients refetch reference data when it
+        changes)."""
         changes = ",".join(change.to_json() for change in self.changes)
         has_more = "true" if self.has_more else "false"
+        extra = "" if reference_version is None else f',"reference_version":"{reference_version}"'
         # Ids and entities are the server's own (UUIDs, fixed words); records are stored JSON.
-        body = f'{{"changes":[{changes}],"cursor":"{self.cursor}","has_more":{has_more}}}'
+        body = f'{{"changes":[{changes}],"cursor":"{self.cursor}","has_more":{has_more}{extra}}}'
         return body.encode("utf-8")
 
 

@@ -115,6 +115,9 @@ class PullPage(BaseModel):
     changes: list[PulledChange]
     cursor: str = Field(description="Opaque: send it back as `since`.")
     has_more: bool
+    reference_version: str | None = Field(
+        None, description="The version of GET /reference now: refetch it when this differs."
+    )
 
 
 def request_body(model: type[BaseModel]) -> dict[str, Any]:

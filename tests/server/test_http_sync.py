@@ -198,7 +198,7 @@ def test_pull_pages_through_with_the_cursor(server: RunningServer, tokens: dict[
         )
         assert answer.status_code == 200
         page = answer.json()
-        assert set(page) == {"changes", "cursor", "has_more"}
+        assert set(page) == {"changes", "cursor", "has_more", "reference_version"}
         assert len(page["changes"]) <= 2
         seen += [change["id"] for change in page["changes"]]
         cursor, has_more = page["cursor"], page["has_more"]
@@ -220,3 +220,12 @@ def test_pull_without_since_or_with_an_empty_one_starts_at_the_beginning(
 
 def police_id() -> str:
     return uuid.uuid4().hex[:12]
+
+
+def test_a_pull_names_the_reference_version_so_clients_know_when_to_refetch(
+    server: RunningServer, tokens: dict[str, str]
+) -> None:
+    token = tokens["rep_bostader"]
+    reference = server.request("GET", "/reference", token=token).json()
+    page = server.request("GET", "/sync/pull", token=token, params={"limit": 1}).json()
+    assert page["reference_version"] == reference["version"]

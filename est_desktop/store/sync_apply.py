@@ -110,11 +110,12 @@ def _plain_confirmations(
     local = _local_facts(conn, ids)
     plain, rest = [], []
     for entry, result in answered:
-        revision = result["revision"]
+        revision = result.get("revision")
         local_revision = local.get(entry.record_id, (None, ""))[0]
         if (
             entry.entity == INCIDENT
             and result["status"] in ("applied", "merged")
+            and isinstance(revision, int)
             and isinstance(result.get("record"), Mapping)
             and waiting.get(entry.record_id) == 1
             and entry.record_id not in remote

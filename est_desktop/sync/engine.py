@@ -20,7 +20,8 @@ from sqlalchemy import func, select
 from est_desktop.domain.incident import SyncState
 from est_desktop.store.database import Store
 from est_desktop.store.outbox import OutboxEntry, mark_sent, pushable_changes, waiting_count
-from est_desktop.store.sync_apply import apply_pull_page, apply_push_results, pull_cursor
+from est_desktop.store.pull_apply import apply_pull_page, pull_cursor
+from est_desktop.store.sync_apply import apply_push_results
 from est_desktop.store.tables import IncidentRow
 from est_desktop.sync.errors import ProtocolError, SyncError
 from est_desktop.sync.reference_cache import ReferenceCache

@@ -11,12 +11,13 @@ from sqlalchemy import select
 
 from est_desktop.domain.incident import SyncState
 from est_desktop.domain.wire import incident_to_wire
-from est_desktop.store import sync_apply
+from est_desktop.store import remote_rows
 from est_desktop.store.database import Store
 from est_desktop.store.incident_service import IncidentService
 from est_desktop.store.incidents import IncidentFilter
 from est_desktop.store.outbox import OutboxEntry, mark_sent, pushable_changes
-from est_desktop.store.sync_apply import apply_pull_page, apply_push_results, pull_cursor
+from est_desktop.store.pull_apply import apply_pull_page, pull_cursor
+from est_desktop.store.sync_apply import apply_push_results
 from est_desktop.store.tables import MeasureRow, RemoteVersionRow
 from tests.conftest import NOW
 from tests.store.records import draft, incident, outbox
@@ -299,7 +300,7 @@ def test_a_page_that_fails_midway_stores_nothing_and_keeps_the_old_cursor(
 ) -> None:
     apply_pull_page(store, page(), "c1.1")
     records = [incident_to_wire(incident(revision=1)) for _ in range(3)]
-    real = sync_apply.row_values
+    real = remote_rows.row_values
     calls = iter(range(10))
 
     def failing(value: Any) -> dict[str, Any]:
@@ -307,7 +308,7 @@ def test_a_page_that_fails_midway_stores_nothing_and_keeps_the_old_cursor(
             raise OSError("disk gone")
         return real(value)
 
-    monkeypatch.setattr(sync_apply, "row_values", failing)
+    monkeypatch.setattr(remote_rows, "row_values", failing)
     with pytest.raises(OSError):
         apply_pull_page(store, page(*map(pulled, records)), "c1.4")
 

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         for saved in (self.form.recorded, self.form.edited, self.list_panel.deleted):
             saved.connect(self.sync.local_change)
         self.sync.records_changed.connect(self.list_panel.refresh)
+        self.sync.identity_changed.connect(self._update_user_label)
         self._build_menus()
         self._build_status_bar(demo)
         self._restore_state()

@@ -51,6 +51,7 @@ class SyncWiring(QObject):
     """Connects the window to background sync. Lives on the UI thread."""
 
     records_changed = Signal()  # a sync or a resolution changed records: refresh the list
+    identity_changed = Signal()  # a login set the local user name and organisation
 
     def __init__(
         self,
@@ -170,6 +171,11 @@ class SyncWiring(QObject):
             )
             if not dialog.exec():
                 return None
+            if dialog.session is not None:
+                # Records saved here are stamped as the server will stamp them.
+                self._preferences.user_name = dialog.session.username
+                self._preferences.organisation = dialog.session.organisation
+                self.identity_changed.emit()
             return dialog.server_url, dialog.username
         finally:
             self._login_open = False

@@ -143,6 +143,9 @@ def test_a_refused_token_opens_one_login_dialog_and_a_login_syncs_at_once(
     assert len(opened) == 1
     assert fake.tokens.tokens == {("https://est.example", "anna"): "tok-1"}
     qtbot.waitUntil(lambda: window.sync.status.text.startswith("Synkad"), timeout=3000)
+    # What is saved here from now on is stamped as the server stamps it.
+    assert (prefs.user_name, prefs.organisation) == ("anna", "boras_stad")
+    assert "anna" in window.user_label.text()
 
 
 def test_the_settings_check_the_server_address_and_the_certificate(qtbot, prefs, tmp_path):

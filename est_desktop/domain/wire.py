@@ -63,7 +63,14 @@ def wire_value(value: object) -> object:
 
 
 def wire_fields(values: Mapping[str, object]) -> dict[str, object]:
-    return {name: wire_value(value) for name, value in values.items()}
+    # Most values are already plain (text, numbers): `type` spares them wire_value's tests.
+    return {
+        name: value if type(value) in _PLAIN else wire_value(value)
+        for name, value in values.items()
+    }
+
+
+_PLAIN = frozenset({str, float, int, bool, type(None)})
 
 
 def incident_to_wire(incident: Incident) -> dict[str, object]:
@@ -93,16 +100,24 @@ def incident_from_wire(record: Mapping[str, Any]) -> Incident:
     # One constructor call: pulls build 100,000 of these, so no draft and no replace().
     return Incident(
         id=uuid.UUID(str(record["id"])),
-        district=record.get("district") or None,
-        organisation=str(record.get("organisation") or ""),
-        created_at=_optional_time(record.get("created_at")),
-        created_by=str(record.get("created_by") or ""),
-        updated_at=_optional_time(record.get("updated_at")),
-        updated_by=str(record.get("updated_by") or ""),
         revision=record.get("revision"),
         deleted=bool(record.get("deleted", False)),
+        **server_set_values(record),
         **values,
     )
+
+
+def server_set_values(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The server-set part of a record the server sent, as `Incident` values (revision and
+    deleted aside); `ValueError` for a time that is not one."""
+    return {
+        "district": record.get("district") or None,
+        "organisation": str(record.get("organisation") or ""),
+        "created_at": _optional_time(record.get("created_at")),
+        "created_by": str(record.get("created_by") or ""),
+        "updated_at": _optional_time(record.get("updated_at")),
+        "updated_by": str(record.get("updated_by") or ""),
+    }
 
 
 def parse_incident_fields(fields: Mapping[str, Any]) -> tuple[dict[str, Any], FieldProblems]:

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from sqlalchemy import text
 
 from est_desktop import __version__
@@ -31,6 +31,7 @@ from est_desktop.server.database import DATABASE_ENV, ServerDatabase
 from est_desktop.server.errors import ApiError, install_error_handlers, unauthorized
 from est_desktop.server.errors import validation_error as validation_failure
 from est_desktop.server.limits import BodySizeLimit
+from est_desktop.server.push import answer_body
 from est_desktop.server.reference import ReferenceData, build_reference
 from est_desktop.server.settings import ServerSettings
 from est_desktop.server.sync_service import InvalidCursorError, SyncService
@@ -143,7 +144,7 @@ def push(user: CurrentUser, body: JsonBody, request: Request) -> Response:
     """Apply up to 500 changes, each on its own; a change sent again gets its first answer."""
     client_id, changes = push_envelope(body, request.app.state.settings.max_changes)
     results = request.app.state.sync.push(user, client_id, changes)
-    return JSONResponse({"results": results})
+    return Response(answer_body(results), media_type="application/json")
 
 
 @router.get("/sync/pull", response_model=schemas.PullPage, responses=schemas.errors(401, 422, 503))

@@ -50,11 +50,11 @@ class CurrentRecord:
 @dataclass(slots=True)
 class KnownAnswer:
     username: str
-    result: dict[str, Any] | None  # decided in this batch
-    result_json: str | None  # read from the database
+    result_json: str  # as stored
+    result: dict[str, Any] | None = None  # decided in this batch; else parsed on need
 
     def replay(self) -> dict[str, Any]:
-        return dict(self.result) if self.result is not None else json.loads(self.result_json or "")
+        return dict(self.result) if self.result is not None else json.loads(self.result_json)
 
 
 class BatchState:
@@ -106,7 +106,7 @@ class BatchState:
                     ANSWERS.c.change_id.in_(change_ids)
                 )
             ):
-                state.answers[row.change_id] = KnownAnswer(row.username, None, row.result)
+                state.answers[row.change_id] = KnownAnswer(row.username, row.result)
         if external_ids := list(set(external_ids)):
             columns = (RECORDS.c.id, RECORDS.c.entity, RECORDS.c.source, RECORDS.c.external_id)
             for row in conn.execute(
@@ -127,7 +127,7 @@ class BatchState:
     def answer(
         self, change_id: str, username: str, result: dict[str, Any], result_json: str, now: datetime
     ) -> None:
-        self.answers[change_id] = KnownAnswer(username, result, None)
+        self.answers[change_id] = KnownAnswer(username, result_json, result)
         self._new_answers.append(
             {"change_id": change_id, "username": username, "result": result_json, "applied_at": now}
         )
@@ -168,5 +168,8 @@ def _row(record: CurrentRecord, seq: int) -> dict[str, Any]:
         "organisation": record.organisation,
         "external_id": record.external_id,
         "record": record.record_json,
-        "field_revisions": json.dumps(record.field_revisions, separators=(",", ":")),
+        "field_revisions": _dumps(record.field_revisions) if record.field_revisions else "{}",
     }
+
+
+_dumps = json.JSONEncoder(separators=(",", ":")).encode

@@ -63,21 +63,41 @@ class Pusher:
         self._kinds = kinds
         self._clock = clock
 
-    def push(self, user: User, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def push(self, user: User, changes: list[dict[str, Any]]) -> PushResults:
         for attempt in range(MAX_ATTEMPTS):
             try:
                 with self._db.transaction() as conn:
                     state = BatchState.load(conn, *_lookups(changes))
                     now = self._clock().astimezone(UTC).replace(microsecond=0)
                     batch = _Batch(self._kinds, user, now, state)
-                    results = [batch.decide(change) for change in changes]
+                    decided = [batch.decide(change) for change in changes]
                     state.write(conn)
-                return results
+                return PushResults(decided)
             except DBAPIError as error:
                 if attempt == MAX_ATTEMPTS - 1 or not _is_retryable(error):
                     raise
                 time.sleep(random.uniform(0.002, 0.02) * 2**attempt)  # let the winner commit
         raise AssertionError("unreachable")
+
+
+class PushResults(list[dict[str, Any]]):
+    """One result per change, in order, with the JSON text each was given when it was decided
+    (the stored record's text spliced in), so the HTTP answer is not encoded a second time."""
+
+    def __init__(self, decided: list[tuple[dict[str, Any], str]]) -> None:
+        super().__init__(result for result, _ in decided)
+        self._texts = [text for _, text in decided]
+
+    def to_json(self) -> bytes:
+        """The push answer's body: `{"results": [...]}`."""
+        return ('{"results":[' + ",".join(self._texts) + "]}").encode()
+
+
+def answer_body(results: list[dict[str, Any]]) -> bytes:
+    """The push answer's body for `results`, using their JSON text when it is at hand."""
+    if isinstance(results, PushResults):
+        return results.to_json()
+    return _dumps({"results": results}).encode()
 
 
 class _Batch:
@@ -92,18 +112,22 @@ class _Batch:
         self._wire_now = wire_value(now)
         self._state = state
 
-    def decide(self, change: Mapping[str, Any]) -> dict[str, Any]:
+    def decide(self, change: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
+        """The result of `change` as the answer carries it, and its JSON text."""
         sent_change_id = change["change_id"]
         change_id = _change_key(sent_change_id)
         known = self._state.answers.get(change_id)
         if known is not None:
             if known.username != self._user.username:
                 record_id = _canonical_uuid(change.get("id"))
-                return _result(sent_change_id, record_id, "rejected", None, None, "change_id")[0]
-            return {**known.replay(), "change_id": sent_change_id}
-        result, result_json = self._evaluate(change_id, change)
-        self._state.answer(change_id, self._user.username, result, result_json, self._now)
-        return {**result, "change_id": sent_change_id}
+                return _result(sent_change_id, record_id, "rejected", None, None, "change_id")
+            result, text = known.replay(), known.result_json
+        else:
+            result, text = self._evaluate(change_id, change)
+            self._state.answer(change_id, self._user.username, result, text, self._now)
+        # The answer names the change id as sent; the stored text has its canonical form.
+        answered = {**result, "change_id": sent_change_id}
+        return answered, text if sent_change_id == change_id else _dumps(answered)
 
     def _evaluate(self, change_id: str, change: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
         record_id = _canonical_uuid(change.get("id"))
@@ -154,7 +178,7 @@ class _Batch:
             if name not in values and name not in errors:
                 errors[name] = kind.required_message
         if not errors:
-            draft = kind.merged(kind.blank(), values, None)
+            draft = kind.created(values)
             errors = self._rule_errors(kind, record_id, draft, None, set(values))
         if errors:
             return _result(change_id, record_id, "rejected", None, None, errors)
@@ -252,7 +276,9 @@ class _Batch:
         self, kind: RecordKind, fields: Mapping[str, Any]
     ) -> tuple[dict[str, Any], dict[str, str]]:
         errors = unsafe_fields(fields)
-        values, problems = kind.parse({k: v for k, v in fields.items() if k not in errors})
+        if errors:
+            fields = {k: v for k, v in fields.items() if k not in errors}
+        values, problems = kind.parse(fields)
         return values, {**problems, **errors}
 
     def _rule_errors(
@@ -348,9 +374,9 @@ def _canonical_uuid(raw: object) -> str | None:
         return None
 
 
-def _dumps(value: object) -> str:
-    # ASCII escapes: safe for every database and every client, whatever the text holds.
-    return json.dumps(value, separators=(",", ":"))
+# ASCII escapes: safe for every database and every client, whatever the text holds. One
+# encoder for all: json.dumps would make a new one for every call with these options.
+_dumps = json.JSONEncoder(separators=(",", ":")).encode
 
 
 def _is_retryable(error: DBAPIError) -> bool:

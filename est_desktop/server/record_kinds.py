@@ -85,11 +85,13 @@ class RecordKind(Protocol):
     def parse(self, fields: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         """Typed values of the fields given, and per bad field its message."""
 
-    def blank(self) -> Any: ...
+    def created(self, values: Mapping[str, Any]) -> Any:
+        """The draft of a new record given `values`, derived fields settled."""
+
     def draft_of(self, record: Mapping[str, Any]) -> Any: ...
-    def merged(self, draft: Any, values: Mapping[str, Any], previous: Any | None) -> Any:
-        """`draft` with `values` laid over it and derived fields settled; `previous` is the
-        stored draft for an edit, None for a new record."""
+    def merged(self, draft: Any, values: Mapping[str, Any], previous: Any) -> Any:
+        """The stored `draft` with an edit's `values` laid over it and derived fields settled;
+        `previous` is the stored draft."""
 
     def check(self, draft: Any, now: datetime) -> list[Problem]: ...
     def to_wire(self, record_id: str, draft: Any, book: Bookkeeping) -> dict[str, Any]: ...
@@ -112,17 +114,15 @@ class IncidentKind:
         values, problems = parse_incident_fields(fields)
         return values, {name: problem_message(*problem) for name, problem in problems.items()}
 
-    def blank(self) -> IncidentDraft:
-        return IncidentDraft()
+    def created(self, values: Mapping[str, Any]) -> IncidentDraft:
+        return IncidentDraft(**values)  # what draft_with(IncidentDraft(), values) makes, faster
 
     def draft_of(self, record: Mapping[str, Any]) -> IncidentDraft:
         return incident_from_wire(record).as_draft()
 
     def merged(
-        self, draft: IncidentDraft, values: Mapping[str, Any], previous: Any | None
+        self, draft: IncidentDraft, values: Mapping[str, Any], previous: Any
     ) -> IncidentDraft:
-        if previous is None and draft == IncidentDraft():
-            return IncidentDraft(**values)  # the same, several times faster
         return draft_with(draft, values)
 
     def check(self, draft: IncidentDraft, now: datetime) -> list[Problem]:
@@ -168,8 +168,8 @@ class MeasureKind:
         values, problems = parse_measure_fields(fields)
         return values, {name: measure_message(*problem) for name, problem in problems.items()}
 
-    def blank(self) -> MeasureDraft:
-        return MeasureDraft()
+    def created(self, values: Mapping[str, Any]) -> MeasureDraft:
+        return self.merged(MeasureDraft(), values, None)
 
     def draft_of(self, record: Mapping[str, Any]) -> MeasureDraft:
         return measure_from_wire(record).draft

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from est_desktop.domain.incident import Incident, SyncState
-from est_desktop.domain.wire import incident_from_wire
+from est_desktop.domain.wire import incident_from_wire, server_set_values
 from est_desktop.store.incidents import incident_from_row, row_values
 from est_desktop.store.tables import IncidentRow, MeasureRow, OutboxRow, RemoteVersionRow
 
@@ -33,8 +33,23 @@ def parsed_row(record: Mapping[str, Any], revision: int, deleted: bool) -> dict[
     except (ValueError, KeyError, TypeError) as exc:
         log.warning("pulled incident %r skipped, it cannot be read: %s", record.get("id"), exc)
         return None
+    return {**row_values(incident), **_confirmed(revision, deleted)}
+
+
+def server_columns(
+    record: Mapping[str, Any], revision: int, deleted: bool
+) -> dict[str, Any] | None:
+    """The server-set columns of a record the server sent, confirmed at `revision`: all a local
+    row that already holds the record's editable fields needs. None if unreadable."""
+    try:
+        values = server_set_values(record)
+    except ValueError:
+        return None
+    return {**values, "district": values["district"] or "", **_confirmed(revision, deleted)}
+
+
+def _confirmed(revision: int, deleted: bool) -> dict[str, Any]:
     return {
-        **row_values(incident),
         "revision": revision,
         "deleted": deleted,
         "sync_state": SyncState.CONFIRMED.value,

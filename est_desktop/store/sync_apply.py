@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, update
 
-from est_desktop.domain.incident import SyncState
+from est_desktop.domain.incident import EDITABLE_FIELDS, SyncState
 from est_desktop.store.database import Store
 from est_desktop.store.outbox import (
     OutboxEntry,
@@ -38,6 +38,7 @@ from est_desktop.store.remote_rows import (
     queued_change_ids,
     remote_revisions,
     remote_version,
+    server_columns,
     set_confirmed,
     store_measures,
     update_by_match_id,
@@ -55,6 +56,13 @@ class PushTally:
     conflicts: int = 0
     rejected: int = 0
 
+    def __add__(self, other: PushTally) -> PushTally:
+        return PushTally(
+            self.confirmed + other.confirmed,
+            self.conflicts + other.conflicts,
+            self.rejected + other.rejected,
+        )
+
 
 # -- push results ---------------------------------------------------------------------------
 
@@ -69,7 +77,10 @@ def apply_push_results(
     """
     by_change = {str(r["change_id"]): r for r in results}
     confirmed = conflicts = rejected = 0
-    with store.transaction() as conn:
+    # Not flushed to disk at commit: answers undone by a power cut are got again, because their
+    # changes stay queued and the server answers a change id sent again as it did the first
+    # time. Any later durable commit (a batch marked sent, a local edit) flushes this one too.
+    with store.transaction(durable=False) as conn:
         queued = queued_change_ids(conn, [e.change_id for e in sent])
         answered = [
             (entry, by_change[entry.change_id])
@@ -125,21 +136,42 @@ def _plain_confirmations(
 
 def _confirm_plain(conn: Connection, confirmations: list[Answered]) -> None:
     """The local rows become the server's records, marked confirmed; their entries go."""
-    rows: list[dict[str, Any]] = []
+    full: list[dict[str, Any]] = []  # the whole record, as the server stored it
+    server_set: list[dict[str, Any]] = []  # the row holds the record's fields already
     bare: list[dict[str, Any]] = []  # a record that cannot be read: confirm the revision only
     for entry, result in confirmations:
-        record = result["record"]
-        row = parsed_row(record, result["revision"], bool(record.get("deleted")))
+        record, revision = result["record"], result["revision"]
+        deleted = bool(record.get("deleted"))
+        row = None
+        if _holds_fields_of(entry, record):
+            row = server_columns(record, revision, deleted)
+            target = server_set
         if row is None:
-            bare.append({"match_id": entry.record_id, "revision": result["revision"]})
-        else:
-            rows.append({**row, "match_id": entry.record_id})
-    if rows:
-        conn.execute(update_by_match_id(), rows)
+            row = parsed_row(record, revision, deleted)
+            target = full
+        if row is None:
+            row = {"revision": revision}
+            target = bare
+        target.append({**row, "match_id": entry.record_id})
+    if full:
+        conn.execute(update_by_match_id(), full)
+    if server_set:
+        conn.execute(update_by_match_id(), server_set)
     if bare:
         confirmed = {"sync_state": SyncState.CONFIRMED.value, "sync_errors": None}
         conn.execute(update_by_match_id().values(confirmed), bare)
     drop_changes(conn, [entry.seq for entry, _ in confirmations])
+
+
+def _holds_fields_of(entry: OutboxEntry, record: Mapping[str, Any]) -> bool:
+    """Whether the local row holds the server's `record` field for field already: `entry` (the
+    record's only queued change, written with the row) set every editable field to the value
+    the server stored. Otherwise (a merge, a value the server changed) the record is parsed."""
+    fields = entry.fields
+    return entry.op == "upsert" and all(
+        name in fields and name in record and fields[name] == record[name]
+        for name in EDITABLE_FIELDS
+    )
 
 
 def _confirm(conn: Connection, entry: OutboxEntry, result: Mapping[str, Any], merged: bool) -> None:

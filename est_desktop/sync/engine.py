@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -19,9 +20,15 @@ from sqlalchemy import func, select
 
 from est_desktop.domain.incident import SyncState
 from est_desktop.store.database import Store
-from est_desktop.store.outbox import OutboxEntry, mark_sent, pushable_changes, waiting_count
+from est_desktop.store.outbox import (
+    OutboxEntry,
+    has_later_changes,
+    mark_sent,
+    pushable_changes,
+    waiting_count,
+)
 from est_desktop.store.pull_apply import apply_pull_page, pull_cursor
-from est_desktop.store.sync_apply import apply_push_results
+from est_desktop.store.sync_apply import PushTally, apply_push_results
 from est_desktop.store.tables import IncidentRow
 from est_desktop.sync.errors import ProtocolError, SyncError
 from est_desktop.sync.reference_cache import ReferenceCache
@@ -119,34 +126,63 @@ class SyncEngine:
     # -- push -----------------------------------------------------------------------------
 
     def push_pending(self) -> tuple[int, int, int]:
-        """Push every pushable outbox entry; (confirmed, conflicts, rejected) of this run."""
+        """Push every pushable outbox entry; (confirmed, conflicts, rejected) of this run.
+
+        One request at a time, its changes marked sent before it goes. The local work overlaps
+        the server's: while one request is under way, the next batch is chosen and marked sent
+        and the answers to the one before are stored. A batch whose records have later changes
+        queued is the exception: those changes build on its answers, so the answers are stored
+        before the next batch is chosen.
+        """
         client_id = self._store.installation_id
-        pushed = conflicts = rejected = 0
+        tally = PushTally()
         # Changes answered but still queued and not held (a measure in conflict): not again
         # in this run, so the loop always ends.
         answered: set[str] = set()
-        while True:
-            with self._store.transaction() as conn:
-                batch = pushable_changes(conn, self._batch_size, skip=answered)
-                mark_sent(conn, batch, self._clock())
-            if not batch:
-                return pushed, conflicts, rejected
-            results = self._transport.push(client_id, [entry.as_wire() for entry in batch])
-            _check_push_results(batch, results)
-            try:
-                tally = apply_push_results(self._store, batch, results)
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ProtocolError(
-                    f"Servern svarade på sändningen i ett okänt format ({exc})."
-                ) from exc
-            pushed += tally.confirmed
-            conflicts += tally.conflicts
-            rejected += tally.rejected
-            answered.update(
-                entry.change_id
-                for entry, result in zip(batch, results, strict=True)
-                if result["status"] == "conflict" and entry.entity != "incident"
-            )
+        sent: _Sent | None = None  # the request under way
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
+            while True:
+                if sent is not None and sent.store_first:
+                    tally += self._store_answers(sent.batch, sent.results(), answered)
+                    sent = None
+                # Not the changes of the request under way (their answers are not stored yet),
+                # nor, one change a record at a time, the later changes of their records.
+                skip = answered | sent.change_ids() if sent else answered
+                with self._store.transaction() as conn:
+                    batch = pushable_changes(conn, self._batch_size, skip=skip)
+                    mark_sent(conn, batch, self._clock())
+                    store_first = bool(batch) and has_later_changes(conn, batch)
+                # A failed request or a malformed answer raises here, before the next batch is
+                # sent (it stays marked sent, as after any request that may not have arrived).
+                results = sent.results() if sent else []
+                following = None
+                if batch:
+                    wire = [entry.as_wire() for entry in batch]
+                    request = sender.submit(self._transport.push, client_id, wire)
+                    following = _Sent(batch, request, store_first)
+                if sent is not None:
+                    tally += self._store_answers(sent.batch, results, answered)
+                elif following is None:
+                    return tally.confirmed, tally.conflicts, tally.rejected
+                sent = following
+
+    def _store_answers(
+        self, batch: list[OutboxEntry], results: list[Any], answered: set[str]
+    ) -> PushTally:
+        """Apply the answers to `batch`; add to `answered` the changes that stay queued (a
+        measure in conflict)."""
+        try:
+            tally = apply_push_results(self._store, batch, results)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ProtocolError(
+                f"Servern svarade på sändningen i ett okänt format ({exc})."
+            ) from exc
+        answered.update(
+            entry.change_id
+            for entry, result in zip(batch, results, strict=True)
+            if result["status"] == "conflict" and entry.entity != "incident"
+        )
+        return tally
 
     # -- pull -----------------------------------------------------------------------------
 
@@ -192,6 +228,24 @@ class SyncEngine:
             cache.save(self._transport.reference())
         except ProtocolError as exc:  # the cached copy still serves; sync itself went fine
             log.warning("reference data not refreshed: %s", exc)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sent:
+    """A batch whose request is under way (or done)."""
+
+    batch: list[OutboxEntry]
+    request: Future[list[Any]]
+    store_first: bool  # a record of the batch has later changes queued
+
+    def change_ids(self) -> set[str]:
+        return {entry.change_id for entry in self.batch}
+
+    def results(self) -> list[Any]:
+        """The answers, one per change, checked; the request's failure is raised here."""
+        results = self.request.result()
+        _check_push_results(self.batch, results)
+        return results
 
 
 def _check_push_results(batch: Sequence[OutboxEntry], results: object) -> None:

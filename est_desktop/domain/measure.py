@@ -19,6 +19,7 @@ from typing import Any
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.validation import LAT_RANGE, LON_RANGE, MESSAGES
 from est_desktop.domain.wire import (
+    BOOKKEEPING_FIELDS,
     WIRE_MESSAGES,
     BadValue,
     FieldProblems,
@@ -76,10 +77,7 @@ MEASURE_FIELDS: tuple[str, ...] = (
     "categories",
     "follow_up",
 )
-MEASURE_SERVER_FIELDS: frozenset[str] = frozenset(
-    {"id", "revision", "deleted", "organisation", "created_at", "created_by"}
-    | {"updated_at", "updated_by"}
-)
+MEASURE_SERVER_FIELDS: frozenset[str] = frozenset({"id", *BOOKKEEPING_FIELDS})
 REQUIRED_NEW_MEASURE_FIELDS: tuple[str, ...] = ("title", "start_date")
 
 MEASURE_MESSAGES: dict[str, str] = {

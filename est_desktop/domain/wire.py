@@ -25,20 +25,18 @@ from est_desktop.domain.incident import (
     TimePrecision,
 )
 
-# Set by the server; a client may send them back unchanged, and they are ignored.
-SERVER_FIELDS: frozenset[str] = frozenset(
-    {
-        "id",
-        "district",
-        "revision",
-        "deleted",
-        "organisation",
-        "created_at",
-        "created_by",
-        "updated_at",
-        "updated_by",
-    }
+# The bookkeeping the server keeps on every record, incidents and measures alike.
+BOOKKEEPING_FIELDS: tuple[str, ...] = (
+    "revision",
+    "deleted",
+    "organisation",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
 )
+# Set by the server; a client may send them back unchanged, and they are ignored.
+SERVER_FIELDS: frozenset[str] = frozenset({"id", "district", *BOOKKEEPING_FIELDS})
 REQUIRED_NEW_FIELDS: tuple[str, ...] = ("occurred_at", "category", "lat", "lon")
 _EDITABLE = frozenset(EDITABLE_FIELDS)
 

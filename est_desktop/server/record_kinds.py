@@ -27,6 +27,7 @@ from est_desktop.domain.measure import (
 )
 from est_desktop.domain.validation import check_incident
 from est_desktop.domain.wire import (
+    BOOKKEEPING_FIELDS,
     REQUIRED_NEW_FIELDS,
     draft_with,
     incident_from_wire,
@@ -55,17 +56,6 @@ class Bookkeeping:
 
     def as_wire(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in BOOKKEEPING_FIELDS}
-
-
-BOOKKEEPING_FIELDS = (
-    "revision",
-    "deleted",
-    "organisation",
-    "created_at",
-    "created_by",
-    "updated_at",
-    "updated_by",
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,10 +23,6 @@ class ReferenceData:
     version: str
     body: bytes  # the whole 200 answer, JSON
 
-    @property
-    def etag(self) -> str:
-        return f'"{self.version}"'
-
 
 def build_reference(taxonomy: Taxonomy, districts_path: Path | None = None) -> ReferenceData:
     content = {

@@ -12,6 +12,7 @@ from est_desktop.domain.periods import start_of_day
 
 STORE_FILE = "est.sqlite"
 DEMO_STORE_FILE = "est-demo.sqlite"  # a separate file: demo data never mixes with real data
+TILE_CACHE_FILE = "map-tiles.mbtiles"  # shared by the real and the demo store: tiles are tiles
 
 
 def default_data_dir() -> Path:
@@ -21,6 +22,10 @@ def default_data_dir() -> Path:
 
 def store_path(data_dir: Path, *, demo: bool) -> Path:
     return data_dir / (DEMO_STORE_FILE if demo else STORE_FILE)
+
+
+def tile_cache_path(data_dir: Path) -> Path:
+    return data_dir / TILE_CACHE_FILE
 
 
 def demo_end() -> datetime:

@@ -58,6 +58,14 @@ class Preferences:
     server_user = _Preference("sync/server_user", "", str)
     ca_bundle = _Preference("sync/ca_bundle", "", str)  # "" = the system's certificates
     sync_interval_minutes = _Preference("sync/interval_minutes", 5, int)
+    # The base map's tile source; "" = OpenStreetMap's standard tiles (geo.tile_cache.OSM_*).
+    map_tile_url = _Preference("map/tile_url", "", str)
+    map_tile_attribution = _Preference("map/tile_attribution", "", str)
+    # The map as last left: zoom 0 = never moved (the districts fill the view).
+    map_center_lat = _Preference("map/center_lat", 0.0, float)
+    map_center_lon = _Preference("map/center_lon", 0.0, float)
+    map_zoom = _Preference("map/zoom", 0, int)
+    map_hidden_layers = _Preference("map/hidden_layers", ["hotspots"], list)
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self.settings = settings if settings is not None else QSettings()

@@ -10,20 +10,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from est_desktop import __version__
-from est_desktop.data_files import demo_end, store_path
+from est_desktop.data_files import demo_end, store_path, tile_cache_path
 from est_desktop.domain.actor import Actor
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex, load_places
+from est_desktop.geo.tile_cache import TileCache, TileFetcher, tile_source
+from est_desktop.maps.scheme import register_scheme
 from est_desktop.resources import resource_path
 from est_desktop.store.database import Store
 from est_desktop.store.errors import StoreError
 from est_desktop.store.incident_service import IncidentService
 from est_desktop.ui.main_window import MainWindow
+from est_desktop.ui.map_panel import MapPanel
 from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.sync_controller import SyncController
 from est_desktop.ui.sync_wiring import SyncServices
@@ -56,16 +59,28 @@ def build_window(
     demo: bool = False,
     data_dir: Path | None = None,
     sync: SyncServices | None = None,
+    with_map: bool = True,
+    tiles: TileFetcher | None = None,
 ) -> MainWindow:
-    """The main window; with `data_dir`, reference data the server sent (cached) is used."""
+    """The main window; with `data_dir`, reference data the server sent (cached) is used.
+
+    The map needs the `estmap` scheme registered before the QApplication was made
+    (`maps.scheme.register_scheme`); without `tiles` it shows no base map.
+    """
     taxonomy, districts = reference_data(data_dir)
+    service = build_service(store, preferences, taxonomy=taxonomy, districts=districts)
+    map_panel = None
+    if with_map:
+        provider = tiles.tile if tiles is not None else None
+        map_panel = MapPanel(service, districts, preferences, tiles=provider, fetcher=tiles)
     return MainWindow(
-        build_service(store, preferences, taxonomy=taxonomy, districts=districts),
+        service,
         PlaceIndex(load_places()),
         districts,
         preferences,
         demo=demo,
         sync=sync,
+        map_panel=map_panel,
     )
 
 
@@ -119,6 +134,8 @@ def run(data_dir: Path, *, demo: bool, language: str | None, argv: Sequence[str]
     QCoreApplication.setOrganizationName("EST")
     QCoreApplication.setApplicationName("EST Desktop")
     QCoreApplication.setApplicationVersion(__version__)
+    register_scheme()  # the map's URL scheme: Qt wants it before the application exists
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication(list(argv))
     _setup_logging(data_dir)
     preferences = Preferences(QSettings())
@@ -137,11 +154,18 @@ def run(data_dir: Path, *, demo: bool, language: str | None, argv: Sequence[str]
             _fill_demo_if_empty(store)
         # Demo data must never reach the shared server: the demo store works locally only.
         sync = None if demo else build_sync_services(store, preferences, data_dir)
-        window = build_window(store, preferences, demo=demo, data_dir=data_dir, sync=sync)
+        # The base map: tiles cached in the data folder, from the tile source of the settings.
+        tile_cache = TileCache(tile_cache_path(data_dir))
+        source = tile_source(preferences.map_tile_url, preferences.map_tile_attribution)
+        tiles = TileFetcher(tile_cache, source)
+        window = build_window(
+            store, preferences, demo=demo, data_dir=data_dir, sync=sync, tiles=tiles
+        )
         window.show()
         code = app.exec()
         window.sync.shutdown(0)
         window.sync.wait_until_idle()  # a sync still running ends before the store closes
+        tile_cache.close()
         return code
     finally:
         store.close()

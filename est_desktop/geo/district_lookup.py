@@ -113,6 +113,33 @@ class DistrictLookup:
             lon, lat = _point_on_surface(area, lat)
         return lat, lon
 
+    def bounds(self, code: str | None = None) -> tuple[float, float, float, float]:
+        """(south, west, north, east) of one district, or of all of them."""
+        areas = [self._area(code)] if code else self._areas
+        west, south, east, north = _union_bbox(area.bbox for area in areas)
+        return south, west, north, east
+
+    def to_geojson(self) -> dict[str, Any]:
+        """The outlines as a GeoJSON FeatureCollection (properties "code" and "name"), e.g. for
+        drawing them on the map."""
+        return {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "properties": {"code": area.district.code, "name": area.district.name},
+                    "geometry": {
+                        "type": "MultiPolygon",
+                        "coordinates": [
+                            [[list(p) for p in ring] for ring in (poly.exterior, *poly.holes)]
+                            for poly in area.polygons
+                        ],
+                    },
+                }
+                for area in self._areas
+            ],
+        }
+
     def contains(self, code: str, lat: float, lon: float) -> bool:
         """Whether (lat, lon) lies in the district `code` (OUTSIDE_DISTRICTS: in none)."""
         if code == OUTSIDE_DISTRICTS:

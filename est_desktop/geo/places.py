@@ -12,6 +12,7 @@ from typing import Any
 from est_desktop.domain.text_search import TypeAhead, fold
 from est_desktop.resources import resource_path
 
+EARTH_RADIUS_M = 6_371_000.0
 KINDS = frozenset({"square", "shopping", "school", "stop", "park", "sports", "other"})
 
 
@@ -70,6 +71,7 @@ class PlaceIndex:
     def __init__(self, places: Iterable[NamedPlace]) -> None:
         ordered = sorted(places, key=lambda p: (fold(p.name), p.name))
         self._type_ahead = TypeAhead((p, p.name) for p in ordered)
+        self._places = ordered
         self._by_name: dict[str, NamedPlace] = {}
         for place in ordered:
             self._by_name.setdefault(place.name.casefold(), place)
@@ -83,3 +85,21 @@ class PlaceIndex:
     def by_name(self, name: str) -> NamedPlace | None:
         """The place with exactly this name, ignoring case."""
         return self._by_name.get(name.strip().casefold())
+
+    def nearest(self, lat: float, lon: float, within_m: float = 250.0) -> NamedPlace | None:
+        """The named place closest to (lat, lon), if one lies within `within_m` metres.
+
+        Equirectangular distance: at town scale it is off by far less than a place's size.
+        A linear scan, as the list holds tens of places.
+        """
+        best, best_m = None, within_m
+        for place in self._places:
+            if (metres := _distance_m(lat, lon, place.lat, place.lon)) <= best_m:
+                best, best_m = place, metres
+        return best
+
+
+def _distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return EARTH_RADIUS_M * math.hypot(x, y)

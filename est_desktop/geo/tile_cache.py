@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import math
 import re
 import sqlite3
 import threading
@@ -34,6 +35,12 @@ USER_AGENT = f"EST-Desktop/{__version__} (Borås Stad EST; offline incident map)
 # Without caching headers a tile is kept this long (OSM asks clients to cache, at least a week).
 DEFAULT_FRESHNESS = timedelta(days=7)
 TIMEOUT = (5.0, 15.0)
+# "Save this area for offline use" stays a small, one-tile-at-a-time job: OSM's tile usage
+# policy forbids bulk downloading, and a larger area is what an imported MBTiles file is for.
+MAX_OFFLINE_TILES = 2500
+# A run of failures this long means the server is unreachable or refusing: stop asking it.
+GIVE_UP_AFTER_FAILURES = 10
+MAX_LATITUDE = 85.0511287798  # where the Web Mercator square ends
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS metadata (name TEXT PRIMARY KEY, value TEXT);
@@ -56,6 +63,13 @@ class TileSource:
 
     def url(self, z: int, x: int, y: int) -> str:
         return self.url_template.format(z=z, x=x, y=y, s="a")
+
+
+def tile_source(url: str, attribution: str) -> TileSource:
+    """The tile source the preferences name; an empty URL means OpenStreetMap's tiles."""
+    if not url.strip():
+        return TileSource()
+    return TileSource(url.strip(), attribution.strip())
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +164,16 @@ class TileCache:
             finally:
                 self._conn.execute("DETACH DATABASE source")
 
+    def forget_fetched(self) -> None:
+        """Drop the tiles fetched from a tile server, keeping an imported base map."""
+        with self._lock, self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute(
+                "DELETE FROM tiles WHERE (zoom_level, tile_column, tile_row) IN "
+                "(SELECT zoom_level, tile_column, tile_row FROM tile_freshness)"
+            )
+            self._conn.execute("DELETE FROM tile_freshness")
+
     def count(self) -> int:
         with self._lock:
             return self._conn.execute("SELECT count(*) FROM tiles").fetchone()[0]
@@ -172,6 +196,21 @@ class TileFetcher:
         self._http.headers["User-Agent"] = USER_AGENT
         self._clock = clock
 
+    @property
+    def cache(self) -> TileCache:
+        return self._cache
+
+    @property
+    def source(self) -> TileSource:
+        return self._source
+
+    def change_source(self, source: TileSource) -> None:
+        """Take tiles from `source` from now on; tiles fetched from the old one are dropped
+        (an imported base map stays)."""
+        if source != self._source:
+            self._source = source
+            self._cache.forget_fetched()
+
     def tile(self, z: int, x: int, y: int) -> bytes | None:
         """The tile's image, or None when it is neither cached nor reachable."""
         cached = self._cache.get(z, x, y)
@@ -193,6 +232,100 @@ class TileFetcher:
         expires_at, etag = _expiry(answer.headers, now), answer.headers.get("ETag")
         self._cache.put(z, x, y, answer.content, expires_at=expires_at, etag=etag)
         return answer.content
+
+
+class AreaTooLarge(ValueError):
+    """An area needs more tiles than may be saved for offline use."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(f"{count} tiles needed; at most {MAX_OFFLINE_TILES} may be saved")
+        self.count = count
+
+
+@dataclass(frozen=True, slots=True)
+class SaveAreaResult:
+    stored: int  # now in the cache (fetched, or already there)
+    failed: int  # not to be had, including those skipped once the server stopped answering
+    total: int
+
+    @property
+    def cancelled(self) -> bool:
+        return self.stored + self.failed < self.total
+
+
+def _tile_range(
+    south: float, west: float, north: float, east: float, z: int
+) -> tuple[range, range]:
+    """The columns and rows (XYZ, y down from the north) covering the box at zoom `z`."""
+    top_x, top_y = _tile_at(north, west, z)
+    bottom_x, bottom_y = _tile_at(south, east, z)
+    return range(top_x, bottom_x + 1), range(top_y, bottom_y + 1)
+
+
+def _tile_at(lat: float, lon: float, z: int) -> tuple[int, int]:
+    n = 1 << z
+    lat = math.radians(min(max(lat, -MAX_LATITUDE), MAX_LATITUDE))
+    x = (min(max(lon, -180.0), 180.0) + 180.0) / 360.0 * n
+    y = (1.0 - math.asinh(math.tan(lat)) / math.pi) / 2.0 * n
+    return min(max(int(x), 0), n - 1), min(max(int(y), 0), n - 1)
+
+
+def area_tile_count(
+    south: float, west: float, north: float, east: float, min_zoom: int, max_zoom: int
+) -> int:
+    """How many tiles `area_tiles` would list, without listing them (cheap for any area)."""
+    total = 0
+    for z in range(max(min_zoom, 0), max_zoom + 1):
+        columns, rows = _tile_range(south, west, north, east, z)
+        total += len(columns) * len(rows)
+    return total
+
+
+def area_tiles(
+    south: float, west: float, north: float, east: float, min_zoom: int, max_zoom: int
+) -> list[tuple[int, int, int]]:
+    """Every tile (z, x, y) covering the box at zooms min_zoom..max_zoom, coarse zooms first."""
+    tiles = []
+    for z in range(max(min_zoom, 0), max_zoom + 1):
+        columns, rows = _tile_range(south, west, north, east, z)
+        tiles.extend((z, x, y) for x in columns for y in rows)
+    return tiles
+
+
+def save_area(
+    fetcher: TileFetcher,
+    tiles: list[tuple[int, int, int]],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SaveAreaResult:
+    """Put `tiles` in the cache for offline use, one after another, through `fetcher`.
+
+    Sequential on purpose (OSM's tile usage policy: no parallel bulk downloads); fresh tiles
+    already cached are not asked for again. `progress(done, total)` follows each tile;
+    `cancelled()` is checked before each. Blocks: run it off the UI thread.
+    Raises AreaTooLarge, before fetching anything, for more than MAX_OFFLINE_TILES tiles.
+    """
+    total = len(tiles)
+    if total > MAX_OFFLINE_TILES:
+        raise AreaTooLarge(total)
+    stored = failed = in_a_row = 0
+    for done, (z, x, y) in enumerate(tiles, start=1):
+        if cancelled is not None and cancelled():
+            break
+        if fetcher.tile(z, x, y) is None:
+            failed, in_a_row = failed + 1, in_a_row + 1
+            if in_a_row >= GIVE_UP_AFTER_FAILURES:
+                log.info("saving an area: %s failures in a row, giving up", in_a_row)
+                failed = total - stored
+                if progress is not None:
+                    progress(total, total)
+                break
+        else:
+            stored, in_a_row = stored + 1, 0
+        if progress is not None:
+            progress(done, total)
+    return SaveAreaResult(stored, failed, total)
 
 
 def _tms_row(z: int, y: int) -> int:

@@ -52,6 +52,7 @@ class EntryForm(QWidget):
     recorded = Signal(object)  # the new Incident
     edited = Signal(object)  # the changed Incident
     edit_cancelled = Signal()
+    cleared = Signal()  # the user emptied the form or cancelled an edit
 
     def __init__(
         self,
@@ -90,6 +91,7 @@ class EntryForm(QWidget):
         else:
             self._category.set_value("", None)
         self._place.set_value("", None)
+        self._place_from_map = ""
         self._lat.clear()
         self._lon.clear()
         self._location_precision.setCurrentIndex(0)
@@ -111,6 +113,7 @@ class EntryForm(QWidget):
         self._category.set_value(self._choices.category_text(incident.category), incident.category)
         place = self._choices.places.by_name(incident.place_name)
         self._place.set_value(incident.place_name, place)
+        self._place_from_map = ""
         self._lat.setText(format_coordinate(incident.lat))
         self._lon.setText(format_coordinate(incident.lon))
         precision = list(LocationPrecision).index(incident.location_precision)
@@ -132,10 +135,19 @@ class EntryForm(QWidget):
     def editing(self) -> Incident | None:
         return self._editing
 
-    def set_position(self, lat: float, lon: float) -> None:
-        """Fill the coordinates, e.g. from a click in the map."""
+    def set_position(self, lat: float, lon: float, place: NamedPlace | None = None) -> None:
+        """Fill the coordinates, e.g. from a click in the map, and the nearest named place when
+        the place field is empty or was filled this way before (a typed place is kept)."""
         self._lat.setText(format_coordinate(lat))
         self._lon.setText(format_coordinate(lon))
+        if list(LocationPrecision)[self._location_precision.currentIndex()] == (
+            LocationPrecision.MUNICIPALITY
+        ):
+            self._location_precision.setCurrentIndex(0)  # a point on the map is a place
+        if not self._place.text().strip() or self._place.text() == self._place_from_map:
+            name = place.name if place is not None else ""
+            self._place.set_value(name, place)
+            self._place_from_map = name
         self._update_district()
 
     def save(self) -> None:
@@ -350,6 +362,7 @@ class EntryForm(QWidget):
         self.start_new()
         if was_edit:
             self.edit_cancelled.emit()
+        self.cleared.emit()
 
     def _on_place_chosen(self, place: object) -> None:
         if isinstance(place, NamedPlace):

@@ -26,10 +26,13 @@ from est_desktop.ui.incident_detail import IncidentDetail
 from est_desktop.ui.incident_filter_bar import IncidentFilterBar
 from est_desktop.ui.incident_table_model import COLUMNS, IncidentTableModel
 
+SELECT_SEARCH_ROWS = 5000  # a few dozen pages: instant, and further than anyone scrolls
+
 
 class IncidentListPanel(QWidget):
     edit_requested = Signal(object)  # the Incident to edit
     deleted = Signal(object)  # the id of the deleted incident
+    selected = Signal(object)  # the selected IncidentListRow, or None
 
     def __init__(
         self,
@@ -101,7 +104,13 @@ class IncidentListPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
+        self._layout = layout
         self._show_selected()
+
+    def take_filters(self) -> IncidentFilterBar:
+        """Hand the filter bar to the window, to stand above both the map and the list."""
+        self._layout.removeWidget(self.filters)
+        return self.filters
 
     def refresh(self, select: uuid.UUID | None = None) -> None:
         """Read the list again, keeping (or moving to) the selected incident."""
@@ -115,6 +124,23 @@ class IncidentListPanel(QWidget):
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.incident_id(rows[0].row()) if rows else None
+
+    def select_incident(self, incident_id: str) -> bool:
+        """Select an incident (clicked on the map), reading further pages of the list for it
+        up to SELECT_SEARCH_ROWS rows; beyond that it is shown in the detail view alone."""
+        row = self.model.row_of(incident_id)
+        model = self.model
+        while row is None and model.canFetchMore() and model.rowCount() < SELECT_SEARCH_ROWS:
+            model.fetchMore()
+            row = self.model.row_of(incident_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            return True
+        self.table.clearSelection()
+        incident = self._incidents.get(uuid.UUID(incident_id))
+        self.detail.show_incident(incident)
+        return False
 
     def selected_incident(self) -> Incident | None:
         incident_id = self.selected_id()
@@ -160,6 +186,8 @@ class IncidentListPanel(QWidget):
 
     def _on_selection_changed(self, *_: object) -> None:
         self._show_selected()
+        rows = self.table.selectionModel().selectedRows()
+        self.selected.emit(self.model.list_row(rows[0].row()) if rows else None)
 
     def _on_header_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
         # A column that does not sort (the description) must not take the sort arrow.

@@ -132,6 +132,9 @@ class IncidentTableModel(QAbstractTableModel):
     def incident_id(self, row: int) -> str | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
 
+    def list_row(self, row: int) -> IncidentListRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
     def row_of(self, incident_id: str) -> int | None:
         """The row of an incident among those loaded so far."""
         for number, row in enumerate(self._rows):

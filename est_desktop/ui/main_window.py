@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -18,9 +19,11 @@ from est_desktop.domain.incident import Incident
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex
 from est_desktop.store.incident_service import IncidentService
+from est_desktop.store.incidents import IncidentListRow
 from est_desktop.ui.entry_form import EntryForm
 from est_desktop.ui.incident_list_panel import IncidentListPanel
 from est_desktop.ui.incident_table_model import format_time
+from est_desktop.ui.map_panel import MapPanel
 from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.settings_dialog import SettingsDialog
 from est_desktop.ui.sync_wiring import SyncServices, SyncWiring
@@ -29,6 +32,8 @@ STATUS_TIMEOUT_MS = 8000
 
 
 class MainWindow(QMainWindow):
+    _selecting_from_map = False
+
     def __init__(
         self,
         incidents: IncidentService,
@@ -38,11 +43,14 @@ class MainWindow(QMainWindow):
         *,
         demo: bool = False,
         sync: SyncServices | None = None,
+        map_panel: MapPanel | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._incidents = incidents
+        self._places = places
         self._preferences = preferences
+        self.map_panel = map_panel
         title = self.tr("EST Desktop")
         self.setWindowTitle(title + (" – " + self.tr("demodata") if demo else ""))
         self.form = EntryForm(incidents, places, districts, preferences)
@@ -53,7 +61,7 @@ class MainWindow(QMainWindow):
         form_area.setMinimumWidth(360)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(form_area)
-        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(self._with_map(map_panel) if map_panel else self.list_panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([440, 900])
         self.setCentralWidget(self.splitter)
@@ -67,11 +75,42 @@ class MainWindow(QMainWindow):
             saved.connect(self.sync.local_change)
         self.sync.records_changed.connect(self.list_panel.refresh)
         self.sync.identity_changed.connect(self._update_user_label)
+        if map_panel is not None:
+            self._connect_map(map_panel)
         self._build_menus()
         self._build_status_bar(demo)
         self._restore_state()
         self.list_panel.model.reload()
         self.sync.start()
+
+    def _with_map(self, map_panel: MapPanel) -> QWidget:
+        """The filter bar above the map and the list: one filter, both views."""
+        self.map_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.map_splitter.addWidget(map_panel)
+        self.map_splitter.addWidget(self.list_panel)
+        self.map_splitter.setStretchFactor(0, 3)
+        self.map_splitter.setStretchFactor(1, 2)
+        self.map_splitter.setSizes([460, 360])
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list_panel.take_filters())
+        layout.addWidget(self.map_splitter, 1)
+        return right
+
+    def _connect_map(self, map_panel: MapPanel) -> None:
+        map_panel.set_filter(self.list_panel.model.filter)
+        self.list_panel.filters.changed.connect(map_panel.set_filter)
+        self.list_panel.selected.connect(self._on_list_selected)
+        map_panel.incident_clicked.connect(self._on_map_incident_clicked)
+        map_panel.point_chosen.connect(self._on_map_point_chosen)
+        for changed in (self.form.recorded, self.form.edited, self.list_panel.deleted):
+            changed.connect(map_panel.refresh)
+        self.sync.records_changed.connect(map_panel.refresh)
+        self.form.recorded.connect(map_panel.clear_draft)
+        self.form.edited.connect(map_panel.clear_draft)
+        self.form.cleared.connect(map_panel.clear_draft)
+        self.list_panel.edit_requested.connect(self._on_edit_requested_for_map)
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -153,6 +192,27 @@ class MainWindow(QMainWindow):
 
     # -- slots --
 
+    def _on_list_selected(self, row: IncidentListRow | None) -> None:
+        if row is not None and self.map_panel is not None and not self._selecting_from_map:
+            self.map_panel.show_incident(row.pk)
+
+    def _on_map_incident_clicked(self, incident_id: str) -> None:
+        self._selecting_from_map = True  # the map shows it already: no zoom back to it
+        try:
+            self.list_panel.select_incident(incident_id)
+        finally:
+            self._selecting_from_map = False
+
+    def _on_map_point_chosen(self, lat: float, lon: float) -> None:
+        """A click on the map (or the marker dragged): the entry form takes the point."""
+        self.form.set_position(lat, lon, self._places.nearest(lat, lon))
+        if self.map_panel is not None:
+            self.map_panel.place_draft(lat, lon)
+
+    def _on_edit_requested_for_map(self, incident: Incident) -> None:
+        if self.map_panel is not None:
+            self.map_panel.place_draft(incident.lat, incident.lon)
+
     def _on_form_recorded(self, incident: Incident) -> None:
         self.list_panel.refresh(select=incident.id)
         self.statusBar().showMessage(
@@ -184,9 +244,18 @@ class MainWindow(QMainWindow):
         self.list_panel.filters.search.selectAll()
 
     def _open_settings(self) -> None:
-        if SettingsDialog(self._preferences, self, login=self.sync.login).exec():
+        fetcher = self.map_panel.fetcher if self.map_panel is not None else None
+        tiles = fetcher.cache if fetcher is not None else None
+        before = (self._base_map_settings(), tiles.count() if tiles else 0)
+        if SettingsDialog(self._preferences, self, login=self.sync.login, tile_cache=tiles).exec():
             self._update_user_label()
             self.sync.settings_changed()
+        after = (self._base_map_settings(), tiles.count() if tiles else 0)
+        if self.map_panel is not None and after != before:  # another source, or an import
+            self.map_panel.reload_base_map()
+
+    def _base_map_settings(self) -> tuple[str, str]:
+        return self._preferences.map_tile_url, self._preferences.map_tile_attribution
 
     def _show_shortcuts(self) -> None:
         rows = [
@@ -226,6 +295,8 @@ class MainWindow(QMainWindow):
             self.restoreState(prefs.window_state)
         if not prefs.splitter_state.isEmpty():
             self.splitter.restoreState(prefs.splitter_state)
+        if self.map_panel is not None and not prefs.map_splitter_state.isEmpty():
+            self.map_splitter.restoreState(prefs.map_splitter_state)
         if not prefs.list_header_state.isEmpty():
             self.list_panel.table.horizontalHeader().restoreState(prefs.list_header_state)
 
@@ -234,6 +305,9 @@ class MainWindow(QMainWindow):
         prefs.window_geometry = self.saveGeometry()
         prefs.window_state = self.saveState()
         prefs.splitter_state = self.splitter.saveState()
+        if self.map_panel is not None:
+            prefs.map_splitter_state = self.map_splitter.saveState()
+            self.map_panel.shutdown()
         prefs.list_header_state = self.list_panel.table.horizontalHeader().saveState()
         prefs.settings.sync()
         self.sync.shutdown()

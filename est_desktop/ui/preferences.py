@@ -66,6 +66,7 @@ class Preferences:
     map_center_lon = _Preference("map/center_lon", 0.0, float)
     map_zoom = _Preference("map/zoom", 0, int)
     map_hidden_layers = _Preference("map/hidden_layers", ["hotspots"], list)
+    map_splitter_state = _Preference("ui/map_splitter_state", QByteArray(), QByteArray)
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self.settings = settings if settings is not None else QSettings()

@@ -128,3 +128,37 @@ def test_by_name_is_exact_and_case_insensitive(index):
     assert found is not None and found.name == "Hulta torg" and found.district == "hulta"
     assert index.by_name("hulta") is None
     assert index.by_name("Hassle torg") is None  # exact: diacritics count
+
+
+# --- nearest -------------------------------------------------------------------------------
+
+
+def at_point(name: str, lat: float, lon: float) -> NamedPlace:
+    return NamedPlace(name, "other", lat, lon, None)
+
+
+def test_nearest_is_the_closest_place_within_reach():
+    idx = PlaceIndex([at_point("Norr", 57.7210, 12.94), at_point("Söder", 57.7185, 12.94)])
+    # 0.001° of latitude is about 111 m: Norr lies 111 m away, Söder 167 m.
+    found = idx.nearest(57.7200, 12.94)
+    assert found is not None and found.name == "Norr"
+
+
+def test_nearest_measures_longitude_shrunk_by_the_latitude():
+    # At Borås 0.003° east is about 178 m, 0.002° north about 222 m: east is nearer.
+    idx = PlaceIndex([at_point("Öster", 57.72, 12.943), at_point("Norr", 57.722, 12.94)])
+    found = idx.nearest(57.72, 12.94)
+    assert found is not None and found.name == "Öster"
+
+
+def test_nothing_is_nearest_beyond_the_given_distance():
+    idx = PlaceIndex([at_point("Norr", 57.7220, 12.94)])  # about 222 m away
+    assert idx.nearest(57.72, 12.94) is not None
+    assert idx.nearest(57.72, 12.94, within_m=200) is None
+    assert PlaceIndex([]).nearest(57.72, 12.94) is None
+
+
+def test_a_shipped_place_is_nearest_to_itself(index, places):
+    for p in places:
+        found = index.nearest(p.lat, p.lon, within_m=1)
+        assert found is not None and (found.lat, found.lon) == (p.lat, p.lon)

@@ -1,0 +1,430 @@
+"""The map panel: the Leaflet page in a web view, its toolbar, and the link between page and app.
+
+The page (maps/page.py + resources/map/est_map.js) talks to the app through one QWebChannel
+object, `MapBridge`. The panel shows what the list's filter selects: `set_filter` takes the same
+IncidentFilter the list uses, reads the points off the UI thread and hands them to the page as
+one binary array.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import (
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from est_desktop.analysis.hotspots import hotspots
+from est_desktop.geo.district_lookup import OUTSIDE_DISTRICTS, DistrictLookup
+from est_desktop.geo.tile_cache import TileFetcher, tile_source
+from est_desktop.maps.page import PAGE_URL, SCHEME, MapPage, build_page, legend_groups
+from est_desktop.maps.payload import colour_indexes, hotspot_cells, points_payload
+from est_desktop.maps.scheme import MapSchemeHandler, TileProvider
+from est_desktop.store.incident_service import IncidentService
+from est_desktop.store.incidents import IncidentFilter
+from est_desktop.ui.incident_table_model import format_time
+from est_desktop.ui.offline_area_dialog import OfflineAreaDialog
+from est_desktop.ui.preferences import Preferences
+from est_desktop.ui.tasks import Task
+
+RELOAD_DELAY_MS = 150  # typing in the search field reloads the map once, after a pause
+LABEL_OFFSET_DEG = 0.0007  # about 80 m
+MIN_HOTSPOT_POINTS = 30  # fewer incidents than this say nothing about clustering
+
+
+@dataclass(frozen=True, slots=True)
+class _MapData:
+    generation: int
+    payload: bytes
+    count: int
+    hotspots: list[list[float]]
+
+
+class MapBridge(QObject):
+    """The app's side of the page's `est` object: the page calls these slots."""
+
+    page_ready = Signal()
+    points_loaded = Signal(int, int)  # count, generation
+    incident_clicked = Signal(int)  # pk
+    map_clicked = Signal(float, float)
+    draft_moved = Signal(float, float)
+    view_changed = Signal(float, float, int)
+
+    def __init__(self, popup_data, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._popup_data = popup_data
+
+    @Slot()
+    def pageReady(self) -> None:
+        self.page_ready.emit()
+
+    @Slot(int, int)
+    def pointsLoaded(self, count: int, generation: int) -> None:
+        self.points_loaded.emit(count, generation)
+
+    @Slot(float)
+    def incidentClicked(self, pk: float) -> None:
+        self.incident_clicked.emit(int(pk))
+
+    @Slot(float, float)
+    def mapClicked(self, lat: float, lon: float) -> None:
+        self.map_clicked.emit(lat, lon)
+
+    @Slot(float, float)
+    def draftMoved(self, lat: float, lon: float) -> None:
+        self.draft_moved.emit(lat, lon)
+
+    @Slot(float, float, int)
+    def viewChanged(self, lat: float, lon: float, zoom: int) -> None:
+        self.view_changed.emit(lat, lon, zoom)
+
+    @Slot(float, result=str)
+    def popupData(self, pk: float) -> str:
+        return json.dumps(self._popup_data(int(pk)), ensure_ascii=False)
+
+
+class MapPanel(QWidget):
+    incident_clicked = Signal(str)  # the id of the incident clicked on the map
+    point_chosen = Signal(float, float)  # a click on the map, or the draft marker moved
+    points_shown = Signal(int)  # the page holds this many incidents
+
+    def __init__(
+        self,
+        incidents: IncidentService,
+        districts: DistrictLookup,
+        preferences: Preferences,
+        *,
+        tiles: TileProvider | None = None,
+        fetcher: TileFetcher | None = None,
+        profile: QWebEngineProfile | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._incidents = incidents
+        self._districts = districts
+        self._preferences = preferences
+        self.fetcher = fetcher
+        self._filter = IncidentFilter()
+        self._generation = 0
+        self._shown_generation = -1
+        self._ready = False
+        self._pending: _MapData | None = None
+        self._task: Task | None = None
+        self._reload_again = False
+        self._draft: tuple[float, float] | None = None
+
+        # The view (and the page, its child) first: Qt's children go in the order they were
+        # made, and a page must go before its profile.
+        self.view = QWebEngineView(self)
+        self.handler = MapSchemeHandler(tiles, self)
+        # Off the record: nothing of the page is kept on disk (the tiles have their own cache).
+        self.profile = profile or QWebEngineProfile(self)
+        if self.profile.urlSchemeHandler(SCHEME.encode()) is not None:  # a shared profile
+            self.profile.removeUrlScheme(SCHEME.encode())
+        self.profile.installUrlSchemeHandler(SCHEME.encode(), self.handler)
+        self.page = QWebEnginePage(self.profile, self.view)
+        self.bridge = MapBridge(self._popup_data, self)
+        self.channel = QWebChannel(self)
+        self.channel.registerObject("est", self.bridge)
+        self.page.setWebChannel(self.channel)
+        self.view.setPage(self.page)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+
+        self.bridge.page_ready.connect(self._on_page_ready)
+        self.bridge.points_loaded.connect(self._on_points_loaded)
+        self.bridge.incident_clicked.connect(self._on_incident_clicked)
+        self.bridge.map_clicked.connect(self.point_chosen)
+        self.bridge.draft_moved.connect(self.point_chosen)
+        self.bridge.view_changed.connect(self._on_view_changed)
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self._start_reload)
+
+        self.status = QLabel(self.tr("Kartan laddas…"))
+        self.status.setObjectName("mapStatus")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._build_toolbar())
+        layout.addWidget(self.view, 1)
+        self._load_page()
+
+    # -- public ---------------------------------------------------------------------------
+
+    def set_filter(self, where: IncidentFilter) -> None:
+        """Show the incidents `where` selects (the list's filter), after a short pause."""
+        self._filter = where
+        self._reload_timer.start()
+
+    def refresh(self) -> None:
+        """Read the incidents again (after a save, a delete, a sync)."""
+        self._reload_timer.start()
+
+    def show_incident(self, pk: int) -> None:
+        """Zoom to an incident and open its popup (the list's selection)."""
+        self._run(f"EstMap.showIncident({int(pk)})")
+
+    def place_draft(self, lat: float, lon: float) -> None:
+        """The marker of the incident being entered; the user can drag it."""
+        self._draft = (lat, lon)
+        self._run(f"EstMap.placeDraft({lat!r}, {lon!r})")
+
+    def clear_draft(self) -> None:
+        self._draft = None
+        self._run("EstMap.clearDraft()")
+
+    def zoom_to_district(self, code: str | None) -> None:
+        """Fit the view to one district, or to all of them (None)."""
+        self._run(f"EstMap.fitBounds({json.dumps(list(self._districts.bounds(code)))})")
+
+    def reload_base_map(self) -> None:
+        """After the settings changed the tile source or imported a base map."""
+        if self.fetcher is not None:
+            prefs = self._preferences
+            self.fetcher.change_source(tile_source(prefs.map_tile_url, prefs.map_tile_attribution))
+        self._load_page()
+
+    def set_layer_visible(self, name: str, visible: bool) -> None:
+        self._layer_actions[name].setChecked(visible)
+
+    def save_png(self, path: Path | str) -> bool:
+        """The current view as a PNG (for printed summaries)."""
+        return self.view.grab().save(str(path), "PNG")
+
+    def run_javascript(self, script: str, callback=None) -> None:
+        """Run `script` in the page (tests and the benchmark read the page's state this way)."""
+        if callback is None:
+            self.page.runJavaScript(script, 0)
+        else:
+            self.page.runJavaScript(script, 0, callback)
+
+    @property
+    def ready(self) -> bool:
+        return self._ready
+
+    def shutdown(self) -> None:
+        """Before the window closes: no tile work left running, no more calls from the page."""
+        self._reload_timer.stop()
+        self.bridge.blockSignals(True)
+        self.handler.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    # -- page -------------------------------------------------------------------------------
+
+    def _load_page(self) -> None:
+        prefs = self._preferences
+        districts = [d for d in self._districts.districts() if d.code != OUTSIDE_DISTRICTS]
+        labels = [(d.name, *self._label_point(d.code)) for d in districts]
+        taxonomy = self._incidents.taxonomy
+        self._groups = legend_groups([(g.code, g.label()) for g in taxonomy.groups])
+        self._group_of = {c.code: c.group for c in taxonomy.categories()}
+        remembered = prefs.map_zoom > 0
+        page = MapPage(
+            groups=self._groups,
+            districts=self._districts.to_geojson(),
+            district_labels=labels,
+            bounds=self._districts.bounds(),
+            texts=self._page_texts(),
+            attribution=tile_source(prefs.map_tile_url, prefs.map_tile_attribution).attribution,
+            center=(prefs.map_center_lat, prefs.map_center_lon) if remembered else None,
+            zoom=prefs.map_zoom if remembered else None,
+            hidden_layers=frozenset(prefs.map_hidden_layers),
+        )
+        self.handler.set_page(build_page(page))
+        self._ready = False
+        self.page.load(QUrl(PAGE_URL))
+
+    def _label_point(self, code: str) -> tuple[float, float]:
+        """Just above the district's top edge: a name in the middle would sit on its incidents."""
+        north = self._districts.bounds(code)[2]
+        return north + LABEL_OFFSET_DEG, self._districts.centroid(code)[1]
+
+    def _page_texts(self) -> dict[str, str]:
+        return {
+            "legendTitle": self.tr("Kategorigrupper"),
+            "hot99": self.tr("Hotspot, 99 % säkerhet"),
+            "hot95": self.tr("Hotspot, 95 % säkerhet"),
+            "hotExplained": self.tr(
+                "Här och runt omkring finns fler händelser än slumpen skulle ge. 99 %: "
+                "mindre än 1 % risk att mönstret är en slump; 95 %: mindre än 5 %."
+            ),
+            "offline": self.tr(
+                "Bakgrundskartan kan inte visas utan nätverk. Distrikt och händelser visas ändå."
+            ),
+            "loading": self.tr("Hämtar…"),
+            "gone": self.tr("Händelsen finns inte längre."),
+            "draft": self.tr("Den nya händelsens plats – dra för att flytta"),
+        }
+
+    def _run(self, script: str) -> None:
+        if self._ready:
+            self.page.runJavaScript(script, 0)
+
+    def _on_page_ready(self) -> None:
+        self._ready = True
+        if self._draft is not None:
+            self.place_draft(*self._draft)
+        self._start_reload()
+
+    # -- data -------------------------------------------------------------------------------
+
+    def _start_reload(self) -> None:
+        if self._task is not None:  # one read at a time; the latest filter wins
+            self._reload_again = True
+            return
+        self._generation += 1
+        generation, where = self._generation, self._filter
+        self._task = Task(lambda: self._read(where, generation))
+        self._task.relay.succeeded.connect(self._on_read)
+        self._task.relay.failed.connect(self._on_read_failed)
+        self._task.start()
+
+    def _read(self, where: IncidentFilter, generation: int) -> _MapData:
+        """Off the UI thread: the points, their colours and the hotspots, as the page takes them."""
+        points = self._incidents.incidents.map_points(where)
+        groups = [g.code for g in self._groups]
+        colours = colour_indexes(points.category, self._group_of, groups)
+        payload = points_payload(points.lat, points.lon, points.pk, colours, generation)
+        cells: list[list[float]] = []
+        if len(points) >= MIN_HOTSPOT_POINTS:
+            cells = hotspot_cells(hotspots(points.lat, points.lon))
+        return _MapData(generation, payload, len(points), cells)
+
+    def _on_read(self, data: _MapData) -> None:
+        self._task = None
+        if self._reload_again:
+            self._reload_again = False
+            self._start_reload()
+            return
+        if not self._ready:
+            self._pending = data
+            return
+        self._send(data)
+
+    def _on_read_failed(self, exc: object) -> None:
+        self._task = None
+        self.status.setText(
+            self.tr("Kartans händelser kunde inte läsas: %1").replace("%1", str(exc))
+        )
+
+    def _send(self, data: _MapData) -> None:
+        self.handler.set_points(data.payload)
+        self.status.setText(self.tr("Kartan ritas…"))
+        url = f"{SCHEME}://app/points.bin?g={data.generation}"
+        self.page.runJavaScript(
+            f"EstMap.loadPoints({json.dumps(url)}, {json.dumps(data.hotspots)})", 0
+        )
+
+    def _on_points_loaded(self, count: int, generation: int) -> None:
+        self._shown_generation = generation
+        if count == 1:
+            self.status.setText(self.tr("1 händelse på kartan"))
+        else:
+            text = self.tr("%1 händelser på kartan")
+            self.status.setText(text.replace("%1", QLocale().toString(count)))
+        self.points_shown.emit(count)
+
+    # -- gestures ---------------------------------------------------------------------------
+
+    def _on_incident_clicked(self, pk: int) -> None:
+        incident = self._incidents.incidents.get_by_pk(pk)
+        if incident is not None:
+            self.incident_clicked.emit(str(incident.id))
+
+    def _popup_data(self, pk: int) -> dict[str, Any] | None:
+        incident = self._incidents.incidents.get_by_pk(pk)
+        if incident is None or incident.deleted:
+            return None
+        place = incident.place_name
+        district = self._districts.name_of(incident.district)
+        return {
+            "category": self._incidents.taxonomy.label(incident.category),
+            "time": format_time(incident.occurred_at, incident.time_precision.value),
+            "place": ", ".join(part for part in (place, district) if part),
+            "description": incident.description,
+        }
+
+    def _on_view_changed(self, lat: float, lon: float, zoom: int) -> None:
+        prefs = self._preferences
+        prefs.map_center_lat, prefs.map_center_lon, prefs.map_zoom = lat, lon, zoom
+
+    # -- toolbar ----------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> QToolBar:
+        bar = QToolBar(self.tr("Karta"))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        hidden = set(self._preferences.map_hidden_layers)
+        self._layer_actions: dict[str, QAction] = {}
+        for name, text in (
+            ("incidents", self.tr("&Händelser")),
+            ("hotspots", self.tr("Hot&spots")),
+            ("districts", self.tr("&Distriktsgränser")),
+        ):
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setChecked(name not in hidden)
+            action.toggled.connect(lambda on, name=name: self._on_layer_toggled(name, on))
+            bar.addAction(action)
+            self._layer_actions[name] = action
+        bar.addSeparator()
+        zoom_menu = QMenu(self)
+        zoom_menu.addAction(self.tr("Alla distrikt"), lambda: self.zoom_to_district(None))
+        zoom_menu.addSeparator()
+        for district in self._districts.districts():
+            if district.code != OUTSIDE_DISTRICTS:
+                zoom_menu.addAction(
+                    district.name, lambda code=district.code: self.zoom_to_district(code)
+                )
+        zoom_button = QToolButton(self)
+        zoom_button.setText(self.tr("&Zooma till distrikt"))
+        zoom_button.setMenu(zoom_menu)
+        zoom_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(zoom_button)
+        if self.fetcher is not None:
+            offline = QAction(self.tr("Spara området för &offline…"), self)
+            offline.setToolTip(
+                self.tr("Spara bakgrundskartan för det här området, så att den syns utan nätverk.")
+            )
+            offline.triggered.connect(self._save_area_offline)
+            bar.addAction(offline)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(self.status)
+        return bar
+
+    def _on_layer_toggled(self, name: str, visible: bool) -> None:
+        hidden = set(self._preferences.map_hidden_layers)
+        hidden.discard(name) if visible else hidden.add(name)
+        self._preferences.map_hidden_layers = sorted(hidden)
+        self._run(f"EstMap.setLayerVisible({json.dumps(name)}, {json.dumps(visible)})")
+
+    def _save_area_offline(self) -> None:
+        def open_dialog(answer: str) -> None:
+            view = json.loads(answer) if answer else None
+            if not view or self.fetcher is None:
+                return
+            south, west, north, east, zoom = view
+            OfflineAreaDialog(self.fetcher, (south, west, north, east), int(zoom), self).exec()
+
+        # Qt hands a JavaScript array back as "": it crosses as JSON text.
+        self.run_javascript("JSON.stringify(EstMap.view())", open_dialog)

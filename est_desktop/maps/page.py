@@ -22,7 +22,6 @@ SCHEME = "estmap"
 PAGE_URL = f"{SCHEME}://app/index.html"
 TILE_URL = f"{SCHEME}://tiles/{{z}}/{{x}}/{{y}}.png"
 MIN_ZOOM, MAX_ZOOM = 9, 19
-LAYERS = ("incidents", "districts", "hotspots")
 
 # Colour of each category group (Paul Tol's colour-blind safe "vibrant" set, plus two); a group
 # the server adds later takes the next of FALLBACK_COLOURS.

@@ -153,6 +153,9 @@ class MainWindow(QMainWindow):
             self.list_panel.refresh,
         )
         self._action(view_menu, self.tr("&Rensa filter"), None, self.list_panel.filters.reset)
+        if self.map_panel is not None:
+            view_menu.addSeparator()
+            view_menu.addMenu(self.map_panel.menu)
 
         self.sync.build_menu(menu.addMenu(self.tr("S&ynk")))
 

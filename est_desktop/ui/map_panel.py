@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from est_desktop.analysis.hotspots import hotspots
+from est_desktop.domain.measure import Measure, MeasureStatus
 from est_desktop.geo.district_lookup import OUTSIDE_DISTRICTS, DistrictLookup
 from est_desktop.geo.tile_cache import TileFetcher, tile_source
 from est_desktop.maps.page import PAGE_URL, SCHEME, MapPage, build_page, legend_groups
-from est_desktop.maps.payload import colour_indexes, hotspot_cells, points_payload
+from est_desktop.maps.payload import colour_indexes, hotspot_cells, measure_shapes, points_payload
 from est_desktop.maps.scheme import MapSchemeHandler, TileProvider
 from est_desktop.store.incident_service import IncidentService
 from est_desktop.store.incidents import IncidentFilter
+from est_desktop.store.measures import MeasureRepository
 from est_desktop.ui.incident_table_model import format_time
 from est_desktop.ui.offline_area_dialog import OfflineAreaDialog
 from est_desktop.ui.preferences import Preferences
@@ -47,11 +49,15 @@ MIN_HOTSPOT_POINTS = 30  # fewer incidents than this say nothing about clusterin
 
 
 @dataclass(frozen=True, slots=True)
-class _MapData:
+class MapData:
+    """What the page gets for one filter: the points (payload.py), hotspots and measures."""
+
     generation: int
     payload: bytes
     count: int
+    left_out: int  # matched by the filter, but with only the municipality as their place
     hotspots: list[list[float]]
+    measures: list[dict[str, Any]]
 
 
 class MapBridge(QObject):
@@ -120,12 +126,14 @@ class MapPanel(QWidget):
         self.fetcher = fetcher
         self._filter = IncidentFilter()
         self._generation = 0
-        self._shown_generation = -1
         self._ready = False
-        self._pending: _MapData | None = None
+        self._pending: MapData | None = None  # read, not yet handed to the page
+        self._drawing = False  # the page is clustering the data handed to it
         self._task: Task | None = None
         self._reload_again = False
         self._draft: tuple[float, float] | None = None
+        self._left_out = 0
+        self._measures = MeasureRepository(incidents.store)
 
         # The view (and the page, its child) first: Qt's children go in the order they were
         # made, and a page must go before its profile.
@@ -154,7 +162,7 @@ class MapPanel(QWidget):
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self._start_reload)
+        self._reload_timer.timeout.connect(self.reload_now)
 
         self.status = QLabel(self.tr("Kartan laddas…"))
         self.status.setObjectName("mapStatus")
@@ -280,44 +288,55 @@ class MapPanel(QWidget):
             self.page.runJavaScript(script, 0)
 
     def _on_page_ready(self) -> None:
-        self._ready = True
+        self._ready, self._drawing, self._pending = True, False, None
         if self._draft is not None:
             self.place_draft(*self._draft)
-        self._start_reload()
+        self.reload_now()
 
     # -- data -------------------------------------------------------------------------------
 
-    def _start_reload(self) -> None:
+    def reload_now(self) -> None:
+        """Read the incidents for the page now (set_filter and refresh wait a moment first)."""
         if self._task is not None:  # one read at a time; the latest filter wins
             self._reload_again = True
             return
         self._generation += 1
         generation, where = self._generation, self._filter
-        self._task = Task(lambda: self._read(where, generation))
+        self._task = Task(lambda: self.read_data(where, generation))
         self._task.relay.succeeded.connect(self._on_read)
         self._task.relay.failed.connect(self._on_read_failed)
         self._task.start()
 
-    def _read(self, where: IncidentFilter, generation: int) -> _MapData:
+    def read_data(self, where: IncidentFilter, generation: int = 0) -> MapData:
         """Off the UI thread: the points, their colours and the hotspots, as the page takes them."""
-        points = self._incidents.incidents.map_points(where)
+        repository = self._incidents.incidents
+        points = repository.map_points(where)
+        left_out = repository.count(where) - len(points)
         groups = [g.code for g in self._groups]
         colours = colour_indexes(points.category, self._group_of, groups)
         payload = points_payload(points.lat, points.lon, points.pk, colours, generation)
         cells: list[list[float]] = []
         if len(points) >= MIN_HOTSPOT_POINTS:
             cells = hotspot_cells(hotspots(points.lat, points.lon))
-        return _MapData(generation, payload, len(points), cells)
+        measures = measure_shapes(self._measures.live(), self._describe_measure)
+        return MapData(generation, payload, len(points), left_out, cells, measures)
 
-    def _on_read(self, data: _MapData) -> None:
+    def _on_read(self, data: MapData) -> None:
         self._task = None
         if self._reload_again:
             self._reload_again = False
-            self._start_reload()
+            self.reload_now()
             return
-        if not self._ready:
-            self._pending = data
+        self._pending = data
+        self._send_pending()
+
+    def _send_pending(self) -> None:
+        """Hand the page the latest data, once it is ready and done drawing the data before:
+        markercluster would go on adding a previous array's markers into a cleared layer."""
+        if self._pending is None or not self._ready or self._drawing:
             return
+        data, self._pending = self._pending, None
+        self._drawing = True
         self._send(data)
 
     def _on_read_failed(self, exc: object) -> None:
@@ -326,22 +345,40 @@ class MapPanel(QWidget):
             self.tr("Kartans händelser kunde inte läsas: %1").replace("%1", str(exc))
         )
 
-    def _send(self, data: _MapData) -> None:
+    def _send(self, data: MapData) -> None:
         self.handler.set_points(data.payload)
         self.status.setText(self.tr("Kartan ritas…"))
         url = f"{SCHEME}://app/points.bin?g={data.generation}"
-        self.page.runJavaScript(
-            f"EstMap.loadPoints({json.dumps(url)}, {json.dumps(data.hotspots)})", 0
-        )
+        self._left_out = data.left_out
+        arguments = ", ".join(json.dumps(a) for a in (url, data.hotspots, data.measures))
+        self.page.runJavaScript(f"EstMap.loadPoints({arguments})", 0)
 
     def _on_points_loaded(self, count: int, generation: int) -> None:
-        self._shown_generation = generation
+        self._drawing = False
         if count == 1:
-            self.status.setText(self.tr("1 händelse på kartan"))
+            text = self.tr("1 händelse på kartan")
         else:
-            text = self.tr("%1 händelser på kartan")
-            self.status.setText(text.replace("%1", QLocale().toString(count)))
+            text = self.tr("%1 händelser på kartan").replace("%1", QLocale().toString(count))
+        if self._left_out:
+            text += " " + self.tr("(%1 med bara kommunen som plats visas inte)").replace(
+                "%1", QLocale().toString(self._left_out)
+            )
+        self.status.setText(text)
         self.points_shown.emit(count)
+        self._send_pending()  # a newer filter's data, read while this was drawn
+
+    def _describe_measure(self, measure: Measure) -> str:
+        draft = measure.draft
+        status = {
+            MeasureStatus.PLANNED: self.tr("planerad"),
+            MeasureStatus.ONGOING: self.tr("pågår"),
+            MeasureStatus.DONE: self.tr("avslutad"),
+        }[draft.status]
+        period = draft.start_date.isoformat() if draft.start_date else ""
+        if draft.end_date:
+            period += " – " + draft.end_date.isoformat()
+        title = self.tr("Åtgärd: %1").replace("%1", draft.title)
+        return f"{title} ({status}{', ' + period if period else ''})"
 
     # -- gestures ---------------------------------------------------------------------------
 
@@ -370,13 +407,17 @@ class MapPanel(QWidget):
     # -- toolbar ----------------------------------------------------------------------------
 
     def _build_toolbar(self) -> QToolBar:
+        """The layer switches, "zoom to district" and "save for offline"; the same actions
+        make up `self.menu`, for the window's View menu and the keyboard."""
+        hidden = set(self._preferences.map_hidden_layers)
+        self.menu = QMenu(self.tr("&Karta"), self)
         bar = QToolBar(self.tr("Karta"))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        hidden = set(self._preferences.map_hidden_layers)
         self._layer_actions: dict[str, QAction] = {}
         for name, text in (
             ("incidents", self.tr("&Händelser")),
             ("hotspots", self.tr("Hot&spots")),
+            ("measures", self.tr("Åt&gärder")),
             ("districts", self.tr("&Distriktsgränser")),
         ):
             action = QAction(text, self)
@@ -384,10 +425,12 @@ class MapPanel(QWidget):
             action.setChecked(name not in hidden)
             action.toggled.connect(lambda on, name=name: self._on_layer_toggled(name, on))
             bar.addAction(action)
+            self.menu.addAction(action)
             self._layer_actions[name] = action
         bar.addSeparator()
-        zoom_menu = QMenu(self)
-        zoom_menu.addAction(self.tr("Alla distrikt"), lambda: self.zoom_to_district(None))
+        self.menu.addSeparator()
+        zoom_menu = self.menu.addMenu(self.tr("&Zooma till distrikt"))
+        zoom_menu.addAction(self.tr("&Alla distrikt"), lambda: self.zoom_to_district(None))
         zoom_menu.addSeparator()
         for district in self._districts.districts():
             if district.code != OUTSIDE_DISTRICTS:
@@ -395,7 +438,7 @@ class MapPanel(QWidget):
                     district.name, lambda code=district.code: self.zoom_to_district(code)
                 )
         zoom_button = QToolButton(self)
-        zoom_button.setText(self.tr("&Zooma till distrikt"))
+        zoom_button.setText(self.tr("Zooma till distrikt"))
         zoom_button.setMenu(zoom_menu)
         zoom_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar.addWidget(zoom_button)
@@ -406,6 +449,7 @@ class MapPanel(QWidget):
             )
             offline.triggered.connect(self._save_area_offline)
             bar.addAction(offline)
+            self.menu.addAction(offline)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)

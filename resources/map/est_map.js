@@ -36,6 +36,7 @@
     L.control.scale({ imperial: false }).addTo(map);
     state.layers.districts = districtLayer(cfg);
     state.layers.hotspots = L.layerGroup();
+    state.layers.measures = L.layerGroup();
     state.layers.incidents = L.markerClusterGroup({
       chunkedLoading: true,
       chunkProgress: onChunk,
@@ -47,7 +48,7 @@
     state.layers.incidents.on('click', function (e) {
       if (e.layer && e.layer.estPk !== undefined) selectMarker(e.layer, true);
     });
-    ['districts', 'hotspots', 'incidents'].forEach(function (name) {
+    ['districts', 'hotspots', 'measures', 'incidents'].forEach(function (name) {
       if (cfg.hidden.indexOf(name) < 0) map.addLayer(state.layers[name]);
     });
 
@@ -159,7 +160,7 @@
 
   /* Layout (little-endian): uint32 count, uint32 generation, then count float64 latitudes,
    * count float64 longitudes, count float64 primary keys, count uint8 colour indexes. */
-  function loadPoints(url, hotspots) {
+  function loadPoints(url, hotspots, measures) {
     state.loading = true;
     return fetch(url)
       .then(function (answer) {
@@ -194,6 +195,7 @@
         state.markers = markers;
         state.pointCount = 0;
         setHotspots(hotspots);
+        setMeasures(measures);
         fillIncidentLayer();
       });
   }
@@ -203,10 +205,10 @@
   function fillIncidentLayer() {
     const group = state.layers.incidents;
     group.clearLayers();
-    if (!state.map.hasLayer(group)) return;
     state.loading = true;
-    if (state.markers.length === 0) onChunk(0, 0);
-    else group.addLayers(state.markers);
+    // Hidden, or nothing to add: the page holds the markers (for when the layer is shown).
+    if (!state.map.hasLayer(group) || state.markers.length === 0) onChunk(0, 0);
+    else group.addLayers(state.markers, true); // true: no 'layeradd' event per marker
   }
 
   function onChunk(done, total) {
@@ -307,6 +309,23 @@
     });
   }
 
+  // Areas of joint measures: outlined, never filled so much that incidents hide under them.
+  const MEASURE = { color: '#5b2a86', weight: 2.5, dashArray: '8 5', fillOpacity: 0.08 };
+  const MEASURE_DONE = { color: '#777777', weight: 2, dashArray: '3 5', fillOpacity: 0.03 };
+
+  function setMeasures(shapes) {
+    const layer = state.layers.measures;
+    layer.clearLayers();
+    (shapes || []).forEach(function (shape) {
+      const style = Object.assign({ interactive: true, bubblingMouseEvents: true }, shape.done ? MEASURE_DONE : MEASURE);
+      const drawn = shape.area
+        ? L.geoJSON(shape.area, { style: style })
+        : L.circle([shape.circle[0], shape.circle[1]], Object.assign({ radius: shape.circle[2] }, style));
+      drawn.bindTooltip(escapeHtml(shape.text), { sticky: true });
+      drawn.addTo(layer);
+    });
+  }
+
   function setLayerVisible(name, visible) {
     const layer = state.layers[name];
     if (!layer || visible === state.map.hasLayer(layer)) return;
@@ -373,6 +392,9 @@
     },
     generation: function () {
       return state.generation;
+    },
+    measureCount: function () {
+      return state.layers.measures.getLayers().length;
     },
     hotspotCount: function () {
       return state.layers.hotspots.getLayers().length;

@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from est_desktop.analysis.hotspots import hotspots
-from est_desktop.maps.payload import colour_indexes, hotspot_cells, points_payload
+from est_desktop.maps.payload import (
+    DEFAULT_MEASURE_RADIUS_M,
+    colour_indexes,
+    hotspot_cells,
+    measure_shapes,
+    points_payload,
+)
 
 
 def read_payload(blob: bytes) -> tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -61,3 +67,33 @@ def test_hotspot_cells_carry_bounds_confidence_and_count():
     assert pile[4] == 99, "a pile of 60 incidents in one cell is a hotspot at 99 %"
     assert pile[5] >= 60
     assert all(c[4] in (95, 99) for c in cells)
+
+
+def test_measures_are_drawn_as_their_area_or_as_a_circle_round_their_point():
+    import uuid
+    from datetime import date
+
+    from est_desktop.domain.measure import Measure, MeasureDraft, MeasureStatus
+
+    square = {
+        "type": "Polygon",
+        "coordinates": [[[12.96, 57.72], [12.97, 57.72], [12.97, 57.73], [12.96, 57.72]]],
+    }
+
+    def measure(**fields) -> Measure:
+        return Measure(uuid.uuid4(), MeasureDraft(title="T", start_date=date(2026, 3, 1), **fields))
+
+    shapes = measure_shapes(
+        [
+            measure(area=square, lat=57.7, lon=12.9, radius_m=10),
+            measure(lat=57.725, lon=12.965, status=MeasureStatus.DONE),
+            measure(lat=57.726, lon=12.966, radius_m=120),
+            measure(district="hulta"),
+        ],
+        describe=lambda m: f"Åtgärd: {m.draft.title}",
+    )
+    assert shapes == [
+        {"text": "Åtgärd: T", "done": False, "area": square},
+        {"text": "Åtgärd: T", "done": True, "circle": [57.725, 12.965, DEFAULT_MEASURE_RADIUS_M]},
+        {"text": "Åtgärd: T", "done": False, "circle": [57.726, 12.966, 120]},
+    ]

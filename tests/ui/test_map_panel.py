@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -21,10 +22,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineUrlRequestInterceptor
 
 from est_desktop.demo_data import generate_demo_incidents
+from est_desktop.domain.incident import LocationPrecision
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.tile_cache import TileCache, TileFetcher, TileSource
 from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.remote_rows import store_measures
 from est_desktop.ui.map_panel import MapPanel
+from tests.store.records import incident
 
 LOCAL_SCHEMES = {"estmap", "qrc", "data", "blob", "about"}
 WAIT_MS = 20_000
@@ -276,3 +280,60 @@ def test_the_view_can_be_saved_as_a_png(qtbot, seeded, make_panel, tmp_path):
         image.pixel(x, y) for x in range(0, image.width(), 23) for y in range(0, image.height(), 23)
     }
     assert len(colours) > 5, "a map, not a blank picture"
+
+
+def test_measures_show_as_areas_and_placeless_incidents_are_counted_not_drawn(
+    qtbot, store, make_panel
+):
+    IncidentRepository(store).add_many(
+        [
+            incident(district="hulta", category="klotter"),
+            incident(district=None, location_precision=LocationPrecision.MUNICIPALITY),
+        ],
+        queue_for_sync=False,
+    )
+    square = {
+        "type": "Polygon",
+        "coordinates": [[[12.96, 57.72], [12.97, 57.72], [12.97, 57.73], [12.96, 57.72]]],
+    }
+    with store.transaction() as conn:
+        store_measures(
+            conn,
+            [
+                ("1" * 32, 1, False, measure_record("Belysning Hulta", area=square)),
+                ("2" * 32, 1, False, measure_record("Väktare", lat=57.74, lon=12.94)),
+                ("3" * 32, 1, True, None),  # deleted on the server
+            ],
+        )
+    panel = make_panel()
+    assert js(qtbot, panel, "EstMap.pointCount()") == 1
+    assert panel.status.text() == "1 händelse på kartan (1 med bara kommunen som plats visas inte)"
+    assert js(qtbot, panel, "EstMap.measureCount()") == 2
+
+
+def measure_record(title: str, **place: Any) -> dict[str, Any]:
+    return {
+        "id": str(uuid.uuid4()),
+        "title": title,
+        "start_date": "2026-03-01",
+        "status": "ongoing",
+        "revision": 1,
+        "deleted": False,
+        **place,
+    }
+
+
+def test_a_hidden_incident_layer_still_takes_new_data_and_shows_it_when_switched_on(
+    qtbot, seeded, make_panel, prefs, app_service
+):
+    prefs.map_hidden_layers = ["incidents"]
+    panel = make_panel()
+    graffiti = IncidentFilter(categories=frozenset({"klotter"}))
+    expected = len(app_service.incidents.map_points(graffiti))
+    for where in (IncidentFilter(), graffiti):  # two loads in a row: the page takes both
+        with qtbot.waitSignal(panel.points_shown, timeout=WAIT_MS):
+            panel.set_filter(where)
+    assert js(qtbot, panel, "document.querySelectorAll('.est-cluster').length") == 0
+    panel.set_layer_visible("incidents", True)
+    wait_for_js(qtbot, panel, "document.querySelectorAll('.est-cluster').length", bool)
+    assert js(qtbot, panel, "EstMap.pointCount()") == expected

@@ -32,6 +32,7 @@ format: $(VENV)/.installed
 bench: $(VENV)/.installed  ## figures against a baseline measured in the same run; by hand only
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_sync.py
+	$(BIN)/python benchmarks/bench_map.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist

@@ -35,6 +35,9 @@ USER_AGENT = f"EST-Desktop/{__version__} (Borås Stad EST; offline incident map)
 # Without caching headers a tile is kept this long (OSM asks clients to cache, at least a week).
 DEFAULT_FRESHNESS = timedelta(days=7)
 TIMEOUT = (5.0, 15.0)
+# After a failed connection, tiles come from the cache alone for a while: offline, each of a
+# view's dozens of tiles would otherwise wait for its own timeout.
+OFFLINE_PAUSE = timedelta(seconds=30)
 # "Save this area for offline use" stays a small, one-tile-at-a-time job: OSM's tile usage
 # policy forbids bulk downloading, and a larger area is what an imported MBTiles file is for.
 MAX_OFFLINE_TILES = 2500
@@ -195,6 +198,7 @@ class TileFetcher:
         self._http = http or requests.Session()
         self._http.headers["User-Agent"] = USER_AGENT
         self._clock = clock
+        self._offline_until = datetime.min.replace(tzinfo=UTC)
 
     @property
     def cache(self) -> TileCache:
@@ -217,10 +221,14 @@ class TileFetcher:
         now = self._clock()
         if cached is not None and cached.fresh(now):
             return cached.data
+        if now < self._offline_until:  # the network just failed: do not wait on it per tile
+            return cached.data if cached else None
         headers = {"If-None-Match": cached.etag} if cached and cached.etag else {}
         try:
             answer = self._http.get(self._source.url(z, x, y), headers=headers, timeout=TIMEOUT)
         except requests.RequestException as exc:
+            if isinstance(exc, requests.ConnectionError | requests.Timeout):
+                self._offline_until = now + OFFLINE_PAUSE
             log.info("tile %s/%s/%s not fetched (%s); %s", z, x, y, exc, _fallback(cached))
             return cached.data if cached else None
         if answer.status_code == 304 and cached is not None:

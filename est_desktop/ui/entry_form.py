@@ -26,7 +26,7 @@ from est_desktop.domain.incident import (
     TimePrecision,
 )
 from est_desktop.domain.privacy import privacy_findings
-from est_desktop.domain.validation import MAX_DESCRIPTION, FieldProblem
+from est_desktop.domain.validation import LAT_RANGE, LON_RANGE, MAX_DESCRIPTION, FieldProblem
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import NamedPlace, PlaceIndex
 from est_desktop.store.errors import StoreError
@@ -53,6 +53,7 @@ class EntryForm(QWidget):
     edited = Signal(object)  # the changed Incident
     edit_cancelled = Signal()
     cleared = Signal()  # the user emptied the form or cancelled an edit
+    position_changed = Signal(float, float)  # valid coordinates typed, picked or clicked
 
     def __init__(
         self,
@@ -391,3 +392,5 @@ class EntryForm(QWidget):
             self._district_label.setText("–")
             return
         self._district_label.setText(self._districts.name_of(self._districts.district_at(lat, lon)))
+        if LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]:
+            self.position_changed.emit(lat, lon)  # not for a half-typed "5": off the map

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.form.recorded.connect(map_panel.clear_draft)
         self.form.edited.connect(map_panel.clear_draft)
         self.form.cleared.connect(map_panel.clear_draft)
-        self.list_panel.edit_requested.connect(self._on_edit_requested_for_map)
+        self.form.position_changed.connect(map_panel.place_draft)
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -208,13 +208,7 @@ class MainWindow(QMainWindow):
 
     def _on_map_point_chosen(self, lat: float, lon: float) -> None:
         """A click on the map (or the marker dragged): the entry form takes the point."""
-        self.form.set_position(lat, lon, self._places.nearest(lat, lon))
-        if self.map_panel is not None:
-            self.map_panel.place_draft(lat, lon)
-
-    def _on_edit_requested_for_map(self, incident: Incident) -> None:
-        if self.map_panel is not None:
-            self.map_panel.place_draft(incident.lat, incident.lon)
+        self.form.set_position(lat, lon, self._places.nearest(lat, lon))  # and the marker
 
     def _on_form_recorded(self, incident: Incident) -> None:
         self.list_panel.refresh(select=incident.id)

@@ -14,6 +14,7 @@ import requests
 
 from est_desktop.geo.tile_cache import (
     DEFAULT_FRESHNESS,
+    OFFLINE_PAUSE,
     USER_AGENT,
     TileCache,
     TileFetcher,
@@ -159,3 +160,40 @@ def test_a_broken_connection_mid_download_leaves_nothing_half_stored(cache, cloc
     fetcher = TileFetcher(cache, TileSource(), http=session, clock=clock)
     assert fetcher.tile(3, 4, 2) is None
     assert cache.count() == 0
+
+
+class CountingSession(requests.Session):
+    """A network that is down: every request fails to connect, and is counted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.attempts = 0
+
+    def request(self, *args: object, **kwargs: object) -> requests.Response:
+        self.attempts += 1
+        raise requests.ConnectionError("network unreachable")
+
+
+def test_after_a_failed_connection_tiles_come_from_the_cache_alone_for_a_while(
+    server, cache, clock: Clock
+):
+    TileFetcher(cache, TileSource(server.template), clock=clock).tile(14, 8_800, 4_700)
+    clock.advance(days=60)  # stale: would be revalidated if the network answered
+    down = CountingSession()
+    fetcher = TileFetcher(cache, TileSource(server.template), http=down, clock=clock)
+    assert fetcher.tile(14, 1, 1) is None
+    # A whole view of tiles now answers at once, from the cache or not at all.
+    assert [fetcher.tile(14, x, 2) for x in range(20)] == [None] * 20
+    assert fetcher.tile(14, 8_800, 4_700) == PNG
+    assert down.attempts == 1
+    clock.advance(seconds=OFFLINE_PAUSE.total_seconds() + 1)
+    fetcher.tile(14, 1, 1)
+    assert down.attempts == 2, "the network is tried again after the pause"
+
+
+def test_a_server_error_is_not_taken_for_being_offline(server, cache, clock):
+    server.status = 500
+    fetcher = TileFetcher(cache, TileSource(server.template), clock=clock)
+    assert fetcher.tile(10, 1, 1) is None
+    assert fetcher.tile(10, 1, 2) is None
+    assert len(server.requests) == 2

@@ -337,3 +337,17 @@ def test_a_hidden_incident_layer_still_takes_new_data_and_shows_it_when_switched
     panel.set_layer_visible("incidents", True)
     wait_for_js(qtbot, panel, "document.querySelectorAll('.est-cluster').length", bool)
     assert js(qtbot, panel, "EstMap.pointCount()") == expected
+
+
+def test_the_marker_follows_a_place_picked_or_coordinates_typed_in_the_form(qtbot, make_window):
+    window = make_window(with_map=True)
+    panel, form = window.map_panel, window.form
+    qtbot.waitUntil(lambda: panel.ready, timeout=WAIT_MS)
+    form._lat.setText("57.7350")
+    form._lon.setText("12.9200")
+    form._update_district()
+    assert wait_for_js(qtbot, panel, "EstMap.draft()", bool) == pytest.approx([57.735, 12.92])
+    form._lat.setText("5")  # half typed: outside Borås, the marker stays
+    form._update_district()
+    qtbot.wait(200)
+    assert js(qtbot, panel, "EstMap.draft()") == pytest.approx([57.735, 12.92])

@@ -70,6 +70,7 @@ class MapPage:
     center: tuple[float, float] | None = None  # None (or zoom None): fit `bounds`
     zoom: int | None = None
     hidden_layers: frozenset[str] = field(default_factory=frozenset)
+    controls: bool = True  # zoom buttons; off for a picture on paper
 
     def config(self) -> dict[str, Any]:
         return {
@@ -112,6 +113,7 @@ def build_page(page: MapPage) -> str:
         min_zoom=MIN_ZOOM,
         max_zoom=MAX_ZOOM,
         prefer_canvas=True,  # 100,000 circle markers draw on one canvas, not as DOM nodes
+        zoom_control=page.controls,
         control_scale=False,  # est_map.js adds a metric-only one
     )
     # folium's defaults load Leaflet, jQuery, Bootstrap and Font Awesome from CDNs: none of it

@@ -9,11 +9,10 @@ one binary array.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
@@ -28,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from est_desktop.analysis.hotspots import hotspots
 from est_desktop.domain.measure import Measure, MeasureStatus
 from est_desktop.geo.district_lookup import OUTSIDE_DISTRICTS, DistrictLookup
 from est_desktop.geo.tile_cache import TileFetcher, tile_source
-from est_desktop.maps.page import PAGE_URL, SCHEME, MapPage, build_page, legend_groups
-from est_desktop.maps.payload import colour_indexes, hotspot_cells, measure_shapes, points_payload
+from est_desktop.maps.content import MapData, map_data, map_page, page_texts
+from est_desktop.maps.page import PAGE_URL, SCHEME, build_page
 from est_desktop.maps.scheme import MapSchemeHandler, TileProvider
 from est_desktop.store.incident_service import IncidentService
 from est_desktop.store.incidents import IncidentFilter
@@ -44,20 +42,6 @@ from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.tasks import Task
 
 RELOAD_DELAY_MS = 150  # typing in the search field reloads the map once, after a pause
-LABEL_OFFSET_DEG = 0.0007  # about 80 m
-MIN_HOTSPOT_POINTS = 30  # fewer incidents than this say nothing about clustering
-
-
-@dataclass(frozen=True, slots=True)
-class MapData:
-    """What the page gets for one filter: the points (payload.py), hotspots and measures."""
-
-    generation: int
-    payload: bytes
-    count: int
-    left_out: int  # matched by the filter, but with only the municipality as their place
-    hotspots: list[list[float]]
-    measures: list[dict[str, Any]]
 
 
 class MapBridge(QObject):
@@ -240,18 +224,11 @@ class MapPanel(QWidget):
 
     def _load_page(self) -> None:
         prefs = self._preferences
-        districts = [d for d in self._districts.districts() if d.code != OUTSIDE_DISTRICTS]
-        labels = [(d.name, *self._label_point(d.code)) for d in districts]
-        taxonomy = self._incidents.taxonomy
-        self._groups = legend_groups([(g.code, g.label()) for g in taxonomy.groups])
-        self._group_of = {c.code: c.group for c in taxonomy.categories()}
         remembered = prefs.map_zoom > 0
-        page = MapPage(
-            groups=self._groups,
-            districts=self._districts.to_geojson(),
-            district_labels=labels,
-            bounds=self._districts.bounds(),
-            texts=self._page_texts(),
+        page = map_page(
+            self._incidents.taxonomy,
+            self._districts,
+            texts=page_texts(lambda text: QCoreApplication.translate("MapPage", text)),
             attribution=tile_source(prefs.map_tile_url, prefs.map_tile_attribution).attribution,
             center=(prefs.map_center_lat, prefs.map_center_lon) if remembered else None,
             zoom=prefs.map_zoom if remembered else None,
@@ -260,28 +237,6 @@ class MapPanel(QWidget):
         self.handler.set_page(build_page(page))
         self._ready = False
         self.page.load(QUrl(PAGE_URL))
-
-    def _label_point(self, code: str) -> tuple[float, float]:
-        """Just above the district's top edge: a name in the middle would sit on its incidents."""
-        north = self._districts.bounds(code)[2]
-        return north + LABEL_OFFSET_DEG, self._districts.centroid(code)[1]
-
-    def _page_texts(self) -> dict[str, str]:
-        return {
-            "legendTitle": self.tr("Kategorigrupper"),
-            "hot99": self.tr("Hotspot, 99 % säkerhet"),
-            "hot95": self.tr("Hotspot, 95 % säkerhet"),
-            "hotExplained": self.tr(
-                "Här och runt omkring finns fler händelser än slumpen skulle ge. 99 %: "
-                "mindre än 1 % risk att mönstret är en slump; 95 %: mindre än 5 %."
-            ),
-            "offline": self.tr(
-                "Bakgrundskartan kan inte visas utan nätverk. Distrikt och händelser visas ändå."
-            ),
-            "loading": self.tr("Hämtar…"),
-            "gone": self.tr("Händelsen finns inte längre."),
-            "draft": self.tr("Den nya händelsens plats – dra för att flytta"),
-        }
 
     def _run(self, script: str) -> None:
         if self._ready:
@@ -308,18 +263,17 @@ class MapPanel(QWidget):
         self._task.start()
 
     def read_data(self, where: IncidentFilter, generation: int = 0) -> MapData:
-        """Off the UI thread: the points, their colours and the hotspots, as the page takes them."""
+        """Off the UI thread: the incidents, hotspots and measures, as the page takes them."""
         repository = self._incidents.incidents
         points = repository.map_points(where)
-        left_out = repository.count(where) - len(points)
-        groups = [g.code for g in self._groups]
-        colours = colour_indexes(points.category, self._group_of, groups)
-        payload = points_payload(points.lat, points.lon, points.pk, colours, generation)
-        cells: list[list[float]] = []
-        if len(points) >= MIN_HOTSPOT_POINTS:
-            cells = hotspot_cells(hotspots(points.lat, points.lon))
-        measures = measure_shapes(self._measures.live(), self._describe_measure)
-        return MapData(generation, payload, len(points), left_out, cells, measures)
+        return map_data(
+            points,
+            self._incidents.taxonomy,
+            left_out=repository.count(where) - len(points),
+            measures=self._measures.live(),
+            describe_measure=self._describe_measure,
+            generation=generation,
+        )
 
     def _on_read(self, data: MapData) -> None:
         self._task = None

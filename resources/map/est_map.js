@@ -53,7 +53,7 @@
     });
 
     state.legend = legendControl(cfg).addTo(map);
-    state.offlineNote = noteControl(cfg.texts.offline).addTo(map);
+    state.offlineNote = noteControl(cfg.texts.offline || '').addTo(map);
     state.offlineNote.getContainer().hidden = true;
 
     map.on('click', function (e) {
@@ -65,10 +65,13 @@
     });
     if (cfg.zoom === null) fitBounds(cfg.bounds);
 
-    new QWebChannel(qt.webChannelTransport, function (channel) {
-      state.bridge = channel.objects.est;
-      state.bridge.pageReady();
-    });
+    // In the app the page talks to it; a snapshot for print loads without the channel.
+    if (window.qt && qt.webChannelTransport) {
+      new QWebChannel(qt.webChannelTransport, function (channel) {
+        state.bridge = channel.objects.est;
+        state.bridge.pageReady();
+      });
+    }
   }
 
   // -- layers -----------------------------------------------------------------------------
@@ -141,7 +144,7 @@
   // The base map is "offline" when a round of tile loading ends with failures and no tile shown.
   function watchTiles(layer) {
     layer.on('loading', function () {
-      state.tiles = { loaded: 0, failed: 0 };
+      state.tiles = { loaded: 0, failed: 0, busy: true };
     });
     layer.on('tileload', function () {
       state.tiles.loaded += 1;
@@ -150,10 +153,15 @@
       state.tiles.failed += 1;
     });
     layer.on('load', function () {
-      const offline = state.tiles.failed > 0 && state.tiles.loaded === 0;
+      state.tiles.busy = false;
+      const offline = state.tiles.failed > 0 && state.tiles.loaded === 0 && hasOfflineText();
       if (state.offlineNote) state.offlineNote.getContainer().hidden = !offline;
       state.map.getContainer().classList.toggle('est-no-tiles', offline);
     });
+  }
+
+  function hasOfflineText() {
+    return Boolean(state.cfg && state.cfg.texts.offline);
   }
 
   // -- incidents ----------------------------------------------------------------------------
@@ -386,6 +394,9 @@
     },
     tilesLoaded: function () {
       return state.tiles.loaded;
+    },
+    tilesIdle: function () {
+      return !state.tiles.busy;
     },
     pointCount: function () {
       return state.loading ? -1 : state.pointCount;

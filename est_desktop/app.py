@@ -21,10 +21,12 @@ from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex, load_places
 from est_desktop.geo.tile_cache import TileCache, TileFetcher, tile_source
 from est_desktop.maps.scheme import register_scheme
+from est_desktop.report_builder import ReportBuilder
 from est_desktop.resources import resource_path
 from est_desktop.store.database import Store
 from est_desktop.store.errors import StoreError
 from est_desktop.store.incident_service import IncidentService
+from est_desktop.ui.analysis_panel import AnalysisPanel
 from est_desktop.ui.main_window import MainWindow
 from est_desktop.ui.map_panel import MapPanel
 from est_desktop.ui.preferences import Preferences
@@ -60,6 +62,7 @@ def build_window(
     data_dir: Path | None = None,
     sync: SyncServices | None = None,
     with_map: bool = True,
+    with_analysis: bool = True,
     tiles: TileFetcher | None = None,
 ) -> MainWindow:
     """The main window; with `data_dir`, reference data the server sent (cached) is used.
@@ -73,14 +76,21 @@ def build_window(
     if with_map:
         provider = tiles.tile if tiles is not None else None
         map_panel = MapPanel(service, districts, preferences, tiles=provider, fetcher=tiles)
+    places = PlaceIndex(load_places())
+    analysis = AnalysisPanel(service, districts, places) if with_analysis else None
+    reports = ReportBuilder(
+        store, service.taxonomy, districts, places, tiles=tiles.tile if tiles else None
+    )
     return MainWindow(
         service,
-        PlaceIndex(load_places()),
+        places,
         districts,
         preferences,
         demo=demo,
         sync=sync,
         map_panel=map_panel,
+        analysis_panel=analysis,
+        reports=reports,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from est_desktop import __version__
@@ -37,7 +38,44 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--replace", action="store_true", help="ersätt ett demolager som redan har data"
     )
+    report = commands.add_parser(
+        "report",
+        help="skriv en sammanfattning som PDF utan fönster",
+        description="Skriv distriktssammanfattningen, veckans lägesbild eller återkopplingen "
+        "till personalen som PDF, utan att visa något fönster.",
+    )
+    report.add_argument(
+        "--kind",
+        choices=("summary", "weekly", "feedback"),
+        default="summary",
+        help="summary: distriktssammanfattning (standard); weekly: veckans lägesbild; "
+        "feedback: återkoppling till personalen",
+    )
+    report.add_argument(
+        "--district",
+        action="append",
+        default=[],
+        help="distriktets kod, t.ex. hulta (kan upprepas; utan: alla distrikt)",
+    )
+    report.add_argument("--from", dest="first", type=_day, help="första dag, ÅÅÅÅ-MM-DD")
+    report.add_argument(
+        "--to", dest="last", type=_day, help="sista dag, ÅÅÅÅ-MM-DD (standard: i går)"
+    )
+    report.add_argument("--out", type=Path, required=True, help="PDF-filen som skrivs")
+    report.add_argument("--assessment-file", type=Path, help="textfil med analytikerns bedömning")
+    report.add_argument("--by", default="", help="vem som sammanställt (standard: användarnamnet)")
+    report.add_argument("--data-dir", type=Path, default=None, dest="sub_data_dir")
+    report.add_argument("--demo", action="store_true", dest="sub_demo", help="demolagret")
     return main
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} är inget datum: skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-31"
+        ) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,6 +83,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = getattr(args, "sub_data_dir", None) or args.data_dir or default_data_dir()
     if args.command == "demo-data":
         return make_demo_data(data_dir, args.count, seed=args.seed, replace=args.replace)
+    if args.command == "report":
+        from est_desktop.report_command import make_report  # Qt, offscreen
+
+        return make_report(
+            data_dir,
+            demo=args.demo or args.sub_demo,
+            kind=args.kind,
+            districts=tuple(args.district),
+            first=args.first,
+            last=args.last,
+            out=args.out,
+            assessment_file=args.assessment_file,
+            made_by=args.by,
+        )
     from est_desktop.app import run  # Qt is loaded only for the GUI
 
     return run(data_dir, demo=args.demo, language=args.language, argv=sys.argv[:1])

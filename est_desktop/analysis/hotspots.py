@@ -100,6 +100,17 @@ class Hotspots:
         return sorted(found, key=lambda cell: -cell.z)
 
 
+def same_cell(
+    lats: np.ndarray, lons: np.ndarray, lat: float, lon: float, *, cell_m: float = 100.0
+) -> np.ndarray:
+    """Which of the points lie in the grid cell that holds (lat, lon)."""
+    probe = Grid(cell_m, 0, 0, 0, 0)
+    row, col = probe.cell_of(lat, lon)
+    rows = np.floor((np.asarray(lats, dtype=float) - LAT_RANGE[0]) / probe.cell_lat)
+    cols = np.floor((np.asarray(lons, dtype=float) - LON_RANGE[0]) / probe.cell_lon)
+    return (rows == row) & (cols == col)
+
+
 def grid_for(
     lats: Sequence[float] | np.ndarray,
     lons: Sequence[float] | np.ndarray,

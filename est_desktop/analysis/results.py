@@ -32,6 +32,10 @@ class IncidentSample(Protocol):
 
     def __len__(self) -> int: ...
 
+    def select(self, mask: np.ndarray) -> IncidentSample:
+        """The incidents where `mask` (bool, or indices) selects them, in the same order."""
+        ...
+
 
 class Verdict(StrEnum):
     """What a change between two counts honestly says."""
@@ -50,8 +54,9 @@ class Change:
     reference: float  # the earlier count, or the mean of several earlier periods
     ratio: float | None  # current / reference; None when the reference is 0
     low: float | None  # 95 % interval of the rate ratio (exact, conditional on the total)
-    high: float | None
+    high: float | None  # inf when the reference is 0; low and high None when both are 0
     verdict: Verdict
+    reference_periods: int = 1  # how many periods `reference` is the mean of ("i snitt")
 
 
 @dataclass(frozen=True, slots=True)

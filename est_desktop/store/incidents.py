@@ -54,6 +54,8 @@ class IncidentFilter:
     categories: frozenset[str] = frozenset()
     sources: frozenset[str] = frozenset()
     text: str = ""
+    # Only these incidents (an analysis chart's cell: "Mondays 18-19"); None: no such limit.
+    pks: frozenset[int] | None = None
 
 
 class SortKey(StrEnum):
@@ -323,6 +325,8 @@ def _conditions(where: IncidentFilter) -> list[ColumnElement[bool]]:
         conditions.append(IncidentRow.occurred_at >= where.start)
     if where.end is not None:
         conditions.append(IncidentRow.occurred_at < where.end)
+    if where.pks is not None:
+        conditions.append(IncidentRow.pk.in_(sorted(where.pks)))
     if where.districts:
         conditions.append(IncidentRow.district.in_(sorted(where.districts)))
     if where.categories:

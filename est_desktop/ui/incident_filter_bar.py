@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -51,7 +51,7 @@ class IncidentFilterBar(QWidget):
         for edit in (self._from, self._to):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.hide()
-            edit.dateChanged.connect(self._emit)
+            edit.dateChanged.connect(self._on_control_changed)
 
         self._district = QComboBox()
         self._district.setToolTip(self.tr("Distrikt"))
@@ -77,15 +77,26 @@ class IncidentFilterBar(QWidget):
         self.search.setPlaceholderText(self.tr("Sök i plats och beskrivning (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
-        self._search_timer.timeout.connect(self._emit)
+        self._search_timer.timeout.connect(self._on_control_changed)
         self.search.textChanged.connect(self._search_timer.start)
 
         reset = QToolButton()
         reset.setText(self.tr("Rensa filter"))
         reset.clicked.connect(self.reset)
+        # A click in an analysis chart narrows list and map to its incidents; shown as a chip.
+        self._narrowed: frozenset[int] | None = None
+        self.narrowing = QToolButton()
+        self.narrowing.setObjectName("narrowing")
+        self.narrowing.setStyleSheet(
+            "QToolButton#narrowing { background: #dbe7f3; border: 1px solid #7d9cc0;"
+            " border-radius: 9px; padding: 1px 8px; }"
+        )
+        self.narrowing.setToolTip(self.tr("Visa alla händelser som filtret ovan väljer igen"))
+        self.narrowing.clicked.connect(self.clear_narrowing)
+        self.narrowing.hide()
 
         for combo in (self._period, self._district, self._category, self._source):
-            combo.currentIndexChanged.connect(self._emit)
+            combo.currentIndexChanged.connect(self._on_control_changed)
         self._period.currentIndexChanged.connect(self._on_period_changed)
 
         first = QHBoxLayout()
@@ -97,6 +108,7 @@ class IncidentFilterBar(QWidget):
         second.setContentsMargins(0, 0, 0, 0)
         second.addWidget(self._source)
         second.addWidget(self.search, 1)
+        second.addWidget(self.narrowing)
         second.addWidget(reset)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -120,6 +132,7 @@ class IncidentFilterBar(QWidget):
             categories=categories,
             sources=frozenset({source}) if source else frozenset(),
             text=self.search.text().strip(),
+            pks=self._narrowed,
         )
 
     def reset(self) -> None:
@@ -132,11 +145,46 @@ class IncidentFilterBar(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         self._on_period_changed()
+        self._set_narrowing(None, "")
         self._emit()
 
     def set_district(self, code: str | None) -> None:
         index = self._district.findData(code)
         self._district.setCurrentIndex(max(index, 0))
+
+    def set_days(self, first: date, last: date) -> None:
+        """A period of whole days (a bar of an analysis trend)."""
+        for edit, day in ((self._from, first), (self._to, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+        self._period.blockSignals(True)
+        self._period.setCurrentIndex(self._period.findData(_CUSTOM))
+        self._period.blockSignals(False)
+        self._on_period_changed()
+        self._on_control_changed()
+
+    def set_category_group(self, code: str) -> None:
+        # findData cannot match the tuples the items carry: compare them here.
+        combo = self._category
+        found = [i for i in range(combo.count()) if combo.itemData(i) == ("group", code)]
+        if found:
+            combo.setCurrentIndex(found[0])
+
+    def narrow(self, pks: frozenset[int], label: str) -> None:
+        """Show only these incidents (a cell of an analysis chart), until cleared."""
+        self._set_narrowing(pks, label)
+        self._emit()
+
+    def clear_narrowing(self) -> None:
+        if self._narrowed is not None:
+            self._set_narrowing(None, "")
+            self._emit()
+
+    def _set_narrowing(self, pks: frozenset[int] | None, label: str) -> None:
+        self._narrowed = pks
+        self.narrowing.setText(label + "  ✕")
+        self.narrowing.setVisible(pks is not None)
 
     def _bounds(self) -> tuple[datetime | None, datetime | None]:
         period = self._period.currentData()
@@ -149,6 +197,11 @@ class IncidentFilterBar(QWidget):
         custom = self._period.currentData() == _CUSTOM
         self._from.setVisible(custom)
         self._to.setVisible(custom)
+
+    def _on_control_changed(self) -> None:
+        # A cell's incidents were picked under the old filter: a new filter starts afresh.
+        self._set_narrowing(None, "")
+        self._emit()
 
     def _emit(self) -> None:
         self.changed.emit(self.current())

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -15,16 +18,19 @@ from PySide6.QtWidgets import (
 )
 
 from est_desktop import __version__
-from est_desktop.domain.incident import Incident
+from est_desktop.domain.incident import LOCAL_TZ, Incident
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex
+from est_desktop.report_builder import ReportBuilder
 from est_desktop.store.incident_service import IncidentService
 from est_desktop.store.incidents import IncidentListRow
+from est_desktop.ui.analysis_panel import AnalysisPanel
 from est_desktop.ui.entry_form import EntryForm
 from est_desktop.ui.incident_list_panel import IncidentListPanel
 from est_desktop.ui.incident_table_model import format_time
 from est_desktop.ui.map_panel import MapPanel
 from est_desktop.ui.preferences import Preferences
+from est_desktop.ui.report_dialog import ReportDialog, default_period
 from est_desktop.ui.settings_dialog import SettingsDialog
 from est_desktop.ui.sync_wiring import SyncServices, SyncWiring
 
@@ -44,6 +50,8 @@ class MainWindow(QMainWindow):
         demo: bool = False,
         sync: SyncServices | None = None,
         map_panel: MapPanel | None = None,
+        analysis_panel: AnalysisPanel | None = None,
+        reports: ReportBuilder | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -51,6 +59,9 @@ class MainWindow(QMainWindow):
         self._places = places
         self._preferences = preferences
         self.map_panel = map_panel
+        self.analysis_panel = analysis_panel
+        self._reports = reports
+        self._districts = districts
         title = self.tr("EST Desktop")
         self.setWindowTitle(title + (" – " + self.tr("demodata") if demo else ""))
         self.form = EntryForm(incidents, places, districts, preferences)
@@ -77,6 +88,8 @@ class MainWindow(QMainWindow):
         self.sync.identity_changed.connect(self._update_user_label)
         if map_panel is not None:
             self._connect_map(map_panel)
+        if analysis_panel is not None:
+            self._dock_analysis(analysis_panel)
         self._build_menus()
         self._build_status_bar(demo)
         self._restore_state()
@@ -112,6 +125,21 @@ class MainWindow(QMainWindow):
         self.form.cleared.connect(map_panel.clear_draft)
         self.form.position_changed.connect(map_panel.place_draft)
 
+    def _dock_analysis(self, panel: AnalysisPanel) -> None:
+        """The analysis beside the map and the list, on the same filter; hidden until asked for
+        (Visa → Analys), so a caretaker never meets it."""
+        self.analysis_dock = QDockWidget(self.tr("Analys"), self)
+        self.analysis_dock.setObjectName("analysisDock")  # its place is kept with the window's
+        self.analysis_dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.analysis_dock)
+        self.analysis_dock.hide()
+        panel.filter_bar = self.list_panel.filters
+        panel.set_filter(self.list_panel.model.filter)
+        self.list_panel.filters.changed.connect(panel.set_filter)
+        for changed in (self.form.recorded, self.form.edited, self.list_panel.deleted):
+            changed.connect(panel.refresh)
+        self.sync.records_changed.connect(panel.refresh)
+
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&Arkiv"))
@@ -121,6 +149,14 @@ class MainWindow(QMainWindow):
         self._action(
             file_menu, self.tr("&Spara händelse"), QKeySequence.StandardKey.Save, self.form.save
         )
+        if self._reports is not None:
+            file_menu.addSeparator()
+            self._action(
+                file_menu,
+                self.tr("Skriv ut samman&fattning…"),
+                QKeySequence.StandardKey.Print,
+                self.open_report_dialog,
+            )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Inställningar…"), None, self._open_settings)
         file_menu.addSeparator()
@@ -156,6 +192,11 @@ class MainWindow(QMainWindow):
         if self.map_panel is not None:
             view_menu.addSeparator()
             view_menu.addMenu(self.map_panel.menu)
+        if self.analysis_panel is not None:
+            toggle = self.analysis_dock.toggleViewAction()
+            toggle.setText(self.tr("&Analys"))
+            toggle.setShortcut(QKeySequence("Ctrl+Shift+A"))
+            view_menu.addAction(toggle)
 
         self.sync.build_menu(menu.addMenu(self.tr("S&ynk")))
 
@@ -239,6 +280,29 @@ class MainWindow(QMainWindow):
     def _focus_search(self) -> None:
         self.list_panel.filters.search.setFocus()
         self.list_panel.filters.search.selectAll()
+
+    def open_report_dialog(self) -> ReportDialog | None:
+        """The printed summaries, for the district and period the filter shows (or the last
+        full month)."""
+        if self._reports is None:
+            return None
+        where = self.list_panel.model.filter
+        first, last = default_period(datetime.now(LOCAL_TZ).date())
+        if where.start is not None and where.end is not None:
+            first = where.start.astimezone(LOCAL_TZ).date()
+            last = (where.end - timedelta(seconds=1)).astimezone(LOCAL_TZ).date()
+        district = next(iter(where.districts)) if len(where.districts) == 1 else None
+        dialog = ReportDialog(
+            self._reports,
+            self._districts,
+            first=first,
+            last=last,
+            district=district,
+            made_by=self._preferences.user_name,
+            parent=self,
+        )
+        dialog.show()
+        return dialog
 
     def _open_settings(self) -> None:
         fetcher = self.map_panel.fetcher if self.map_panel is not None else None

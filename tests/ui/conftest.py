@@ -52,8 +52,8 @@ def make_window(qtbot, store: Store, prefs: Preferences) -> Callable[..., MainWi
     """Builds the real main window, shown (offscreen) and active so shortcuts and popups work.
     Without the map unless asked: a web view per test would only slow the other tests down."""
 
-    def make(*, with_map: bool = False) -> MainWindow:
-        window = build_window(store, prefs, with_map=with_map)
+    def make(*, with_map: bool = False, with_analysis: bool = False) -> MainWindow:
+        window = build_window(store, prefs, with_map=with_map, with_analysis=with_analysis)
         qtbot.addWidget(window)  # closed and deleted after the test
         window.show()
         qtbot.waitExposed(window)

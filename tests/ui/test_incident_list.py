@@ -323,3 +323,31 @@ def test_editing_only_the_description_keeps_the_precise_position_and_time(qtbot,
     assert edited.occurred_at == precise.occurred_at
     with service.store.reading() as conn:
         assert pending_changes(conn)[-1].fields == {"description": "Klotter på gaveln, ca 2 m²"}
+
+
+def test_a_narrowing_shows_just_those_incidents_until_cleared_or_the_filter_changes(
+    qtbot, listed, recorded
+):
+    filters = listed.list_panel.filters
+    chosen = recorded[:3]
+    pks = frozenset(listed.list_panel.model.list_row(r).pk for r in range(3))
+    filters.narrow(pks, "mån 18–19")
+    assert shown(listed) == 3
+    assert filters.narrowing.isVisible() and "mån 18–19" in filters.narrowing.text()
+    assert {listed.list_panel.model.incident_id(r) for r in range(3)} != set()
+    filters.narrowing.click()
+    assert shown(listed) == 30 and not filters.narrowing.isVisible()
+
+    filters.narrow(pks, "Hulta torg")
+    choose(filters._district, "Hulta")  # a new filter starts afresh
+    assert not filters.narrowing.isVisible()
+    assert shown(listed) == count_where(district="hulta")
+    assert len(chosen) == 3
+
+
+def test_set_days_picks_a_custom_period_of_whole_days(listed):
+    filters = listed.list_panel.filters
+    today = datetime.now(LOCAL_TZ).date()
+    filters.set_days(today - timedelta(days=6), today)
+    assert filters._from.isVisible() and filters._to.isVisible()
+    assert shown(listed) == sum(s.days_ago < 7 for s in SEEDS)

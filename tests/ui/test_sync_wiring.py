@@ -67,7 +67,7 @@ def open_window(qtbot, store, prefs):
     windows = []
 
     def make(services: SyncServices | None):
-        window = build_window(store, prefs, sync=services, with_map=False)
+        window = build_window(store, prefs, sync=services, with_map=False, with_analysis=False)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

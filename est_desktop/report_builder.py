@@ -1,0 +1,281 @@
+"""The printed summaries made from the store: the analysis, the map picture and the document
+together. The report dialog and the headless `est-desktop report` both use it.
+
+Like app.py it builds pieces from several layers (store, analysis, maps, reports); each of
+those stays plain: data in, a summary, a picture or a document out.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtGui import QPagedPaintDevice
+
+from est_desktop.analysis.breakdown import period
+from est_desktop.analysis.results import DistrictSummary, MeasureLine, WeeklyPicture
+from est_desktop.analysis.summary import sample_bounds, summarise
+from est_desktop.analysis.weekly import weekly_periods, weekly_picture
+from est_desktop.domain.categories import Taxonomy
+from est_desktop.domain.incident import LOCAL_TZ
+from est_desktop.domain.measure import Measure, MeasureStatus
+from est_desktop.geo.district_lookup import DistrictLookup
+from est_desktop.geo.places import PlaceIndex
+from est_desktop.maps.content import map_data, map_page, page_texts
+from est_desktop.maps.scheme import TileProvider
+from est_desktop.maps.snapshot import SnapshotError, render_map_png
+from est_desktop.reports import district_summary, feedback
+from est_desktop.reports import weekly as weekly_document
+from est_desktop.reports.report_info import ReportInfo
+from est_desktop.store.database import Store
+from est_desktop.store.incident_samples import incident_sample
+from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.measures import MeasureRepository
+
+log = logging.getLogger(__name__)
+
+MAP_SIZE = (1600, 1100)  # pixels of the map picture: sharp at the width of an A4 text column
+
+
+class ReportKind(StrEnum):
+    SUMMARY = "summary"  # the district summary for a period
+    WEEKLY = "weekly"  # veckans lägesbild
+    FEEDBACK = "feedback"  # one page back to the staff who reported
+
+
+_DOCUMENTS = {
+    ReportKind.SUMMARY: district_summary,
+    ReportKind.WEEKLY: weekly_document,
+    ReportKind.FEEDBACK: feedback,
+}
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    kind: ReportKind
+    first: date
+    last: date  # inclusive; the weekly picture ends on this day
+    districts: tuple[str, ...] = ()  # codes; empty: all
+    categories: tuple[str, ...] = ()
+    assessment: str = ""  # the analyst's own words
+    made_by: str = ""
+
+
+@dataclass
+class Timings:
+    """Seconds spent in each part of the last report (printed by the benchmark)."""
+
+    parts: dict[str, float] = field(default_factory=dict)
+
+    def measure(self, name: str, work: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        try:
+            return work()
+        finally:
+            self.parts[name] = self.parts.get(name, 0.0) + time.perf_counter() - start
+
+
+@dataclass(frozen=True)
+class BuiltReport:
+    """A report's content, made once; painted for the preview, the printer or a PDF."""
+
+    kind: ReportKind
+    content: DistrictSummary | WeeklyPicture
+    info: ReportInfo
+
+    @property
+    def map_png(self) -> bytes | None:
+        return self.info.map_png
+
+
+class ReportBuilder:
+    def __init__(
+        self,
+        store: Store,
+        taxonomy: Taxonomy,
+        districts: DistrictLookup,
+        places: PlaceIndex,
+        *,
+        tiles: TileProvider | None = None,
+        today: Callable[[], date] = lambda: datetime.now(LOCAL_TZ).date(),
+    ) -> None:
+        self._store = store
+        self._taxonomy = taxonomy
+        self._districts = districts
+        self._places = places
+        self._tiles = tiles
+        self._today = today
+        self.timings = Timings()
+
+    # -- the document -----------------------------------------------------------------------
+
+    def build(self, request: ReportRequest) -> BuiltReport:
+        """The analysis (and for the district summary the map picture) behind a report."""
+        self.timings = Timings()
+        map_png = None
+        if request.kind is ReportKind.WEEKLY:
+            content: DistrictSummary | WeeklyPicture = self.weekly(request)
+        else:
+            content = self.district_summary(request)
+            if request.kind is ReportKind.SUMMARY:
+                map_png = self.map_png(request)
+        info = ReportInfo(
+            made_by=request.made_by,
+            made_at=self._today(),
+            data_until=min(request.last, self._today()),
+            assessment=request.assessment,
+            map_png=map_png,
+        )
+        return BuiltReport(request.kind, content, info)
+
+    def paint(self, built: BuiltReport, device: QPagedPaintDevice) -> int:
+        """Paint on a printer (or the preview's); the number of pages."""
+        module = _DOCUMENTS[built.kind]
+        return self.timings.measure(
+            "document", lambda: module.paint(device, built.content, built.info)
+        )
+
+    def write_built(self, built: BuiltReport, path: Path) -> int:
+        """Write as a PDF file; the number of pages."""
+        module = _DOCUMENTS[built.kind]
+        return self.timings.measure(
+            "document", lambda: module.write_pdf(path, built.content, built.info)
+        )
+
+    def write_pdf(self, request: ReportRequest, path: Path) -> int:
+        return self.write_built(self.build(request), path)
+
+    # -- the analysis -----------------------------------------------------------------------
+
+    def district_summary(self, request: ReportRequest) -> DistrictSummary:
+        chosen = period(request.first, request.last)
+        start, end = sample_bounds(chosen)
+        where = IncidentFilter(
+            start=start,
+            end=end,
+            districts=frozenset(request.districts),
+            categories=frozenset(request.categories),
+        )
+        sample = self.timings.measure("read", lambda: incident_sample(self._store, where))
+        measures = self._measure_lines(request.districts, request.first, request.last)
+        return self.timings.measure(
+            "analysis",
+            lambda: summarise(
+                sample,
+                chosen,
+                districts=request.districts,
+                categories=request.categories,
+                taxonomy=self._taxonomy,
+                places=self._places,
+                district_lookup=self._districts,
+                include_police=bool(np.any(sample.source == "police")),
+                measures=measures,
+            ),
+        )
+
+    def weekly(self, request: ReportRequest) -> WeeklyPicture:
+        week, before = weekly_periods(request.last)
+        where = IncidentFilter(
+            start=before.start, end=week.end, categories=frozenset(request.categories)
+        )
+        sample = self.timings.measure("read", lambda: incident_sample(self._store, where))
+        measures = self._measure_lines((), request.last, request.last)
+        return self.timings.measure(
+            "analysis",
+            lambda: weekly_picture(
+                sample,
+                request.last,
+                district_lookup=self._districts,
+                taxonomy=self._taxonomy,
+                places=self._places,
+                include_police=bool(np.any(sample.source == "police")),
+                measures=measures,
+            ),
+        )
+
+    # -- the map picture --------------------------------------------------------------------
+
+    def map_png(self, request: ReportRequest) -> bytes | None:
+        """The period's incidents and hotspots on the map of the district(s); None (logged)
+        when the map cannot be drawn: the report says so rather than failing."""
+        chosen = period(request.first, request.last)
+        where = IncidentFilter(
+            start=chosen.start,
+            end=chosen.end,
+            districts=frozenset(request.districts),
+            categories=frozenset(request.categories),
+        )
+
+        def draw() -> bytes | None:
+            points = IncidentRepository(self._store).map_points(where)
+            page = map_page(
+                self._taxonomy,
+                self._districts,
+                texts=page_texts(offline_note=False),
+                attribution="© OpenStreetMap",
+                hidden_layers=frozenset({"measures"}),
+            )
+            page = replace(page, controls=False)
+            bounds = self._bounds(request.districts)
+            try:
+                return render_map_png(
+                    page,
+                    map_data(points, self._taxonomy),
+                    size=MAP_SIZE,
+                    bounds=bounds,
+                    tiles=self._tiles,
+                )
+            except SnapshotError as exc:
+                log.warning("map picture for the report not made: %s", exc)
+                return None
+
+        return self.timings.measure("map", draw)
+
+    def _bounds(self, codes: Sequence[str]) -> tuple[float, float, float, float]:
+        if not codes:
+            return self._districts.bounds()
+        boxes = [self._districts.bounds(code) for code in codes if code != "ovriga"]
+        if not boxes:
+            return self._districts.bounds()
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+
+    # -- measures ---------------------------------------------------------------------------
+
+    def _measure_lines(
+        self, districts: Sequence[str], first: date, last: date
+    ) -> tuple[MeasureLine, ...]:
+        """The measures under way in the district(s) at some time in the period."""
+
+        def relevant(measure: Measure) -> bool:
+            draft = measure.draft
+            if draft.status is MeasureStatus.DONE or (
+                districts and draft.district not in districts
+            ):
+                return False
+            started = draft.start_date is None or draft.start_date <= last
+            return started and (draft.end_date is None or draft.end_date >= first)
+
+        return tuple(
+            MeasureLine(
+                title=m.draft.title,
+                status=m.draft.status.value,
+                start=m.draft.start_date,
+                end=m.draft.end_date,
+                district=self._districts.name_of(m.draft.district) if m.draft.district else "",
+                responsible=m.draft.responsible_organisation,
+            )
+            for m in MeasureRepository(self._store).live()
+            if relevant(m)
+        )

@@ -33,6 +33,7 @@ bench: $(VENV)/.installed  ## figures against a baseline measured in the same ru
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_sync.py
 	$(BIN)/python benchmarks/bench_map.py
+	$(BIN)/python benchmarks/bench_report.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist

@@ -42,6 +42,7 @@ from est_desktop.store.measures import MeasureRepository
 log = logging.getLogger(__name__)
 
 MAP_SIZE = (1600, 1100)  # pixels of the map picture: sharp at the width of an A4 text column
+MAP_ZOOM = 1.6  # legend, names and markers readable once the picture is shrunk onto A4
 
 
 class ReportKind(StrEnum):
@@ -229,6 +230,7 @@ class ReportBuilder:
                     page,
                     map_data(points, self._taxonomy),
                     size=MAP_SIZE,
+                    zoom=MAP_ZOOM,
                     bounds=bounds,
                     tiles=self._tiles,
                 )

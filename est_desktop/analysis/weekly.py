@@ -26,6 +26,10 @@ from est_desktop.geo.places import PlaceIndex
 
 REFERENCE_WEEKS = 4
 TOP_CATEGORIES = 3
+# A week's few incidents make a lone one "significant" against an almost empty grid: a new
+# hotspot must hold a handful itself, and the list stays short enough to act on.
+MIN_NEW_HOTSPOT_INCIDENTS = 3
+MAX_NEW_HOTSPOTS = 5
 
 
 def weekly_periods(last_day: date) -> tuple[Period, Period]:
@@ -93,17 +97,23 @@ def _new_hotspots(
 
     The grid is anchored at the service area's corner, so a cell is the same ground in both
     periods: compare them by their absolute position. A cell hot only through its neighbours
-    (none of the week's incidents in it) is left out: the list names where things happened.
+    (none of the week's incidents in it) is left out: the list names where things happened;
+    so is one with fewer than MIN_NEW_HOTSPOT_INCIDENTS.
     """
     now, before = _hotspots(week), _hotspots(reference)
     hot_before = {
         (before.grid.row0 + cell.row, before.grid.col0 + cell.col) for cell in before.cells()
     }
-    return tuple(
-        cell_place(now.grid, cell.row, cell.col, cell.count, places, district_lookup)
-        for cell in now.cells()
-        if cell.count > 0 and (now.grid.row0 + cell.row, now.grid.col0 + cell.col) not in hot_before
-    )
+    found: dict[str, PlaceCount] = {}  # by name: neighbouring cells share one
+    for cell in now.cells():
+        absolute = (now.grid.row0 + cell.row, now.grid.col0 + cell.col)
+        if cell.count < MIN_NEW_HOTSPOT_INCIDENTS or absolute in hot_before:
+            continue
+        place = cell_place(now.grid, cell.row, cell.col, cell.count, places, district_lookup)
+        if place.name not in found or found[place.name].count < place.count:
+            found[place.name] = place
+    ranked = sorted(found.values(), key=lambda place: -place.count)
+    return tuple(ranked[:MAX_NEW_HOTSPOTS])
 
 
 def _hotspots(sample: IncidentSample) -> Hotspots:

@@ -34,9 +34,11 @@ def render_map_png(
     size: tuple[int, int] = (1400, 1000),
     bounds: tuple[float, float, float, float] | None = None,
     tiles: TileProvider | None = None,
+    zoom: float = 1.0,
     timeout_s: float = 20.0,
 ) -> bytes:
-    """The map with `data` as a PNG, fitted to `bounds` (south, west, north, east) if given."""
+    """The map with `data` as a PNG, fitted to `bounds` (south, west, north, east) if given.
+    `zoom` enlarges the page's text and markers (a picture shrunk onto paper needs it)."""
     handler = MapSchemeHandler(tiles)
     handler.set_page(build_page(page))
     handler.set_points(data.payload)
@@ -46,6 +48,7 @@ def render_map_png(
     view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     web_page = QWebEnginePage(profile, view)
     view.setPage(web_page)
+    web_page.setZoomFactor(zoom)
     view.resize(*size)
     view.show()
     try:

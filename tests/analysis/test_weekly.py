@@ -119,6 +119,14 @@ def test_only_cells_hot_this_week_and_not_before_are_new_hotspots(taxonomy):
     assert [(p.name, p.count, p.named) for p in found] == [("Ruta vid Hulta torg", 12, False)]
 
 
+def test_a_lone_incident_in_a_quiet_week_is_not_a_new_hotspot(taxonomy):
+    # Against an almost empty grid one incident is "significant"; it is not a place to act on.
+    quiet = [*spread(WEEK_DAY), *cluster(WEEK_DAY, NEAR_HULTA_TORG, 2, "klotter")]
+    assert picture(taxonomy, events=quiet).new_hotspots == ()
+    busy = [*spread(WEEK_DAY), *cluster(WEEK_DAY, NEAR_HULTA_TORG, 3, "klotter")]
+    assert [p.count for p in picture(taxonomy, events=busy).new_hotspots] == [3]
+
+
 def test_the_weeks_incidents_told_to_the_police_come_newest_first(taxonomy):
     found = picture(taxonomy).notified
     fight, drugs, fire = (taxonomy.label(c) for c in ("brak_hot_vald", "droghandel", "bilbrand"))

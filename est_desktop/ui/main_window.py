@@ -21,7 +21,7 @@ from est_desktop import __version__
 from est_desktop.domain.incident import LOCAL_TZ, Incident
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex
-from est_desktop.report_builder import ReportBuilder
+from est_desktop.report_builder import ReportBuilder, ReportKind
 from est_desktop.store.incident_service import IncidentService
 from est_desktop.store.incidents import IncidentListRow
 from est_desktop.ui.analysis_panel import AnalysisPanel
@@ -156,6 +156,12 @@ class MainWindow(QMainWindow):
                 self.tr("Skriv ut samman&fattning…"),
                 QKeySequence.StandardKey.Print,
                 self.open_report_dialog,
+            )
+            self._action(
+                file_menu,
+                self.tr("&Veckans lägesbild…"),
+                QKeySequence("Ctrl+Shift+P"),
+                self.preview_weekly_picture,
             )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Inställningar…"), None, self._open_settings)
@@ -304,6 +310,13 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def preview_weekly_picture(self) -> None:
+        """Monday morning in one step: the seven days up to yesterday, in the print preview."""
+        dialog = self.open_report_dialog()
+        if dialog is not None:
+            dialog.choose(ReportKind.WEEKLY, last=datetime.now(LOCAL_TZ).date() - timedelta(days=1))
+            dialog.preview()
+
     def _open_settings(self) -> None:
         fetcher = self.map_panel.fetcher if self.map_panel is not None else None
         tiles = fetcher.cache if fetcher is not None else None
@@ -327,6 +340,9 @@ class MainWindow(QMainWindow):
             ("Delete", self.tr("Ta bort vald händelse (i listan)")),
             ("F5", self.tr("Uppdatera listan")),
             ("Ctrl+Shift+S", self.tr("Synka nu")),
+            ("Ctrl+Shift+A", self.tr("Visa eller dölj analysen")),
+            ("Ctrl+P", self.tr("Skriv ut sammanfattning")),
+            ("Ctrl+Shift+P", self.tr("Veckans lägesbild")),
             ("↓", self.tr("Visa alla kategorier i kategorifältet")),
         ]
         table = "".join(f"<tr><td><b>{key}</b></td><td>{text}</td></tr>" for key, text in rows)

@@ -134,6 +134,12 @@ class ReportDialog(QDialog):
             made_by=self._made_by,
         )
 
+    def choose(self, kind: ReportKind, *, last: date | None = None) -> None:
+        for button in self._kinds.buttons():
+            button.setChecked(button.property("kind") == kind.value)
+        if last is not None:
+            self._last.setDate(QDate(last.year, last.month, last.day))
+
     # -- actions ----------------------------------------------------------------------------
 
     def preview(self) -> None:

@@ -60,3 +60,16 @@ def test_the_weekly_picture_needs_no_first_day(qtbot, make_window, tmp_path):
     assert not dialog._first.isEnabled()
     path = dialog.save_pdf(tmp_path / "vecka.pdf")
     assert "Veckans lägesbild" in pdf_text(path)
+
+
+def test_veckans_lagesbild_opens_the_print_preview_in_one_step(qtbot, make_window, monkeypatch):
+    previewed = []
+    monkeypatch.setattr(
+        "est_desktop.ui.report_dialog.ReportDialog.preview",
+        lambda self: previewed.append(self.request()),
+    )
+    window = make_window()
+    window.preview_weekly_picture()
+    [request] = previewed
+    assert request.kind.value == "weekly"
+    assert request.last == (datetime.now(LOCAL_TZ) - timedelta(days=1)).date()

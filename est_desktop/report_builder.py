@@ -140,14 +140,14 @@ class ReportBuilder:
         """Paint on a printer (or the preview's); the number of pages."""
         module = _DOCUMENTS[built.kind]
         return self.timings.measure(
-            "document", lambda: module.paint(device, built.content, built.info)
+            "document", lambda: module.build(built.content, built.info).paint(device)
         )
 
     def write_built(self, built: BuiltReport, path: Path) -> int:
         """Write as a PDF file; the number of pages."""
         module = _DOCUMENTS[built.kind]
         return self.timings.measure(
-            "document", lambda: module.write_pdf(path, built.content, built.info)
+            "document", lambda: module.build(built.content, built.info).write_pdf(path)
         )
 
     def write_pdf(self, request: ReportRequest, path: Path) -> int:

@@ -7,10 +7,8 @@ analyst's assessment: two to four A4 pages.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QImage, QPagedPaintDevice
+from PySide6.QtGui import QImage
 
 from est_desktop.analysis.comparison import change_text
 from est_desktop.analysis.results import Change, DistrictSummary
@@ -21,16 +19,6 @@ from est_desktop.reports.document import Block, Document
 from est_desktop.reports.report_info import ReportInfo
 
 TOP_CATEGORIES = 10
-
-
-def write_pdf(path: Path | str, summary: DistrictSummary, info: ReportInfo) -> int:
-    """Writes the summary as a PDF file; the number of pages."""
-    return build(summary, info).write_pdf(path)
-
-
-def paint(device: QPagedPaintDevice, summary: DistrictSummary, info: ReportInfo) -> int:
-    """Paints the summary on a printer (or any paged device); the number of pages."""
-    return build(summary, info).paint(device)
 
 
 def build(summary: DistrictSummary, info: ReportInfo) -> Document:

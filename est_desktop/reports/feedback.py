@@ -7,10 +7,7 @@ reports are read and acted on.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QPagedPaintDevice
 
 from est_desktop.analysis.results import DistrictSummary, MeasureLine
 from est_desktop.reports import sections, wording
@@ -21,16 +18,6 @@ from est_desktop.reports.typography import ACCENT, LARGE, Role
 
 TOP = 3  # categories and places: what a person takes in at a glance
 MEASURES = 4  # beyond this the page would run over
-
-
-def write_pdf(path: Path | str, summary: DistrictSummary, info: ReportInfo) -> int:
-    """Writes the feedback page as a PDF file; the number of pages (one)."""
-    return build(summary, info).write_pdf(path)
-
-
-def paint(device: QPagedPaintDevice, summary: DistrictSummary, info: ReportInfo) -> int:
-    """Paints the feedback page on a printer (or any paged device); the number of pages."""
-    return build(summary, info).paint(device)
 
 
 def build(summary: DistrictSummary, info: ReportInfo) -> Document:

@@ -7,10 +7,7 @@ and the measures under way.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QPagedPaintDevice
 
 from est_desktop.analysis.comparison import change_text
 from est_desktop.analysis.results import DistrictWeek, WeeklyPicture
@@ -18,16 +15,6 @@ from est_desktop.reports import sections, wording
 from est_desktop.reports.blocks import Align, Column, Figure, FigureRow, Heading, Table
 from est_desktop.reports.document import Block, Document
 from est_desktop.reports.report_info import ReportInfo
-
-
-def write_pdf(path: Path | str, picture: WeeklyPicture, info: ReportInfo) -> int:
-    """Writes the weekly picture as a PDF file; the number of pages."""
-    return build(picture, info).write_pdf(path)
-
-
-def paint(device: QPagedPaintDevice, picture: WeeklyPicture, info: ReportInfo) -> int:
-    """Paints the weekly picture on a printer (or any paged device); the number of pages."""
-    return build(picture, info).paint(device)
 
 
 def build(picture: WeeklyPicture, info: ReportInfo) -> Document:

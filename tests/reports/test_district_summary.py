@@ -14,9 +14,10 @@ from tests.reports.conftest import body_text, page_texts
 
 def _write(tmp_path, summary=None, info=None) -> tuple[int, list[str]]:
     path = tmp_path / "summary.pdf"
-    pages = district_summary.write_pdf(
-        path, summary or samples.hulta_autumn(), info or samples.report_info()
+    document = district_summary.build(
+        summary or samples.hulta_autumn(), info or samples.report_info()
     )
+    pages = document.write_pdf(path)
     texts = page_texts(path)
     assert pages == len(texts)
     return pages, texts

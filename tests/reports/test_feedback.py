@@ -11,7 +11,7 @@ from tests.reports.conftest import page_texts
 
 def _write(tmp_path, summary=None) -> tuple[int, str]:
     path = tmp_path / "feedback.pdf"
-    pages = feedback.write_pdf(path, summary or samples.hulta_autumn(), samples.report_info())
+    pages = feedback.build(summary or samples.hulta_autumn(), samples.report_info()).write_pdf(path)
     return pages, " ".join(page_texts(path))
 
 

@@ -11,7 +11,7 @@ from tests.reports.conftest import page_texts
 
 def _write(tmp_path, picture=None) -> tuple[int, list[str]]:
     path = tmp_path / "weekly.pdf"
-    pages = weekly.write_pdf(path, picture or samples.this_week(), samples.report_info())
+    pages = weekly.build(picture or samples.this_week(), samples.report_info()).write_pdf(path)
     return pages, page_texts(path)
 
 

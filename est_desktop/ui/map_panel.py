@@ -160,7 +160,11 @@ class MapPanel(QWidget):
     # -- public ---------------------------------------------------------------------------
 
     def set_filter(self, where: IncidentFilter) -> None:
-        """Show the incidents `where` selects (the list's filter), after a short pause."""
+        """Show the incidents `where` selects (the list's filter), after a short pause. A
+        district chosen in the filter is also zoomed to, and all of them when it is cleared."""
+        chosen = where.districts - {OUTSIDE_DISTRICTS}
+        if where.districts != self._filter.districts and len(chosen) <= 1:
+            self.zoom_to_district(next(iter(chosen), None))
         self._filter = where
         self._reload_timer.start()
 

@@ -351,3 +351,15 @@ def test_the_marker_follows_a_place_picked_or_coordinates_typed_in_the_form(qtbo
     form._update_district()
     qtbot.wait(200)
     assert js(qtbot, panel, "EstMap.draft()") == pytest.approx([57.735, 12.92])
+
+
+def test_choosing_a_district_in_the_filter_zooms_the_map_to_it(qtbot, make_panel):
+    panel = make_panel()
+    south, west, north, east = DistrictLookup.default().bounds("sjobo")
+    with qtbot.waitSignal(panel.points_shown, timeout=WAIT_MS):
+        panel.set_filter(IncidentFilter(districts=frozenset({"sjobo"})))
+    centre = wait_for_js(
+        qtbot, panel, "(c => [c.lat, c.lng])(EstMap.map().getCenter())", lambda c: c is not None
+    )
+    assert south < centre[0] < north and west < centre[1] < east
+    assert js(qtbot, panel, "EstMap.map().getZoom()") >= 14

@@ -21,7 +21,7 @@ from PySide6.QtGui import QPagedPaintDevice
 
 from est_desktop.analysis.breakdown import period
 from est_desktop.analysis.results import DistrictSummary, MeasureLine, WeeklyPicture
-from est_desktop.analysis.summary import sample_bounds, summarise
+from est_desktop.analysis.summary import sample_windows, summarise
 from est_desktop.analysis.weekly import weekly_periods, weekly_picture
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.incident import LOCAL_TZ
@@ -157,14 +157,13 @@ class ReportBuilder:
 
     def district_summary(self, request: ReportRequest) -> DistrictSummary:
         chosen = period(request.first, request.last)
-        start, end = sample_bounds(chosen)
         where = IncidentFilter(
-            start=start,
-            end=end,
-            districts=frozenset(request.districts),
-            categories=frozenset(request.categories),
+            districts=frozenset(request.districts), categories=frozenset(request.categories)
         )
-        sample = self.timings.measure("read", lambda: incident_sample(self._store, where))
+        windows = sample_windows(chosen)
+        sample = self.timings.measure(
+            "read", lambda: incident_sample(self._store, where, windows=windows)
+        )
         measures = self._measure_lines(request.districts, request.first, request.last)
         return self.timings.measure(
             "analysis",

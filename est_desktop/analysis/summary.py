@@ -33,6 +33,12 @@ from est_desktop.geo.places import PlaceIndex
 ALL_DISTRICTS = "Alla distrikt"
 
 
+def sample_windows(p: Period) -> list[tuple[datetime, datetime]]:
+    """The spans `summarise` reads: the period, the one before it and the same dates a year
+    earlier (a sample of just these gives the same summary as one of `sample_bounds`)."""
+    return [(q.start, q.end) for q in (p, previous_period(p), year_before(p))]
+
+
 def sample_bounds(p: Period) -> tuple[datetime, datetime]:
     """The span the sample given to `summarise` must cover: back to the earlier of the
     previous period and the same dates a year before (a period longer than a year reaches

@@ -19,8 +19,8 @@ from est_desktop.maps.content import MapData
 from est_desktop.maps.page import PAGE_URL, SCHEME, MapPage, build_page
 from est_desktop.maps.scheme import MapSchemeHandler, TileProvider
 
-PAINT_SETTLE_MS = 400  # the canvas and the last tiles drawn after the page says it is done
-POLL_MS = 50
+PAINT_SETTLE_MS = 250  # the canvas and the last tiles drawn after the page says it is done
+POLL_MS = 25
 
 
 class SnapshotError(RuntimeError):

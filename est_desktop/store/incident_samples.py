@@ -7,12 +7,13 @@ from the cursor's tuples keeps a 50,000-row sample of a million-row store well u
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
+from datetime import datetime
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from est_desktop.store.database import Store
 from est_desktop.store.incidents import IncidentFilter, _conditions
@@ -88,13 +89,23 @@ class IncidentSampleArrays:
         )
 
 
-def incident_sample(store: Store, where: IncidentFilter) -> IncidentSampleArrays:
-    """The live (non-deleted) incidents matching `where` — exactly the list's rows — as arrays.
+def incident_sample(
+    store: Store, where: IncidentFilter, *, windows: Sequence[tuple[datetime, datetime]] = ()
+) -> IncidentSampleArrays:
+    """The live (non-deleted) incidents matching `where` — exactly the list's rows — as arrays;
+    with `windows`, only those in one of these [start, end) spans (a period and the periods it
+    is compared with: a year-on-year comparison need not read the year in between).
 
     Incidents placed only at the municipality are included: they count in totals and trends;
     the place-based analyses leave them out themselves.
     """
-    query = select(*_COLUMNS).where(*_conditions(where))
+    conditions = _conditions(where)
+    if windows:
+        spans = [
+            and_(IncidentRow.occurred_at >= s, IncidentRow.occurred_at < e) for s, e in windows
+        ]
+        conditions.append(or_(*spans))
+    query = select(*_COLUMNS).where(*conditions)
     with store.reading() as conn:
         result = conn.execute(query)
         # Raw DB-API tuples: a SQLAlchemy Row (and a datetime) per incident would cost more

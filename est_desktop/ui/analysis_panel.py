@@ -9,7 +9,7 @@ The numbers come from analysis/ (pure), read off the UI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 import numpy as np
@@ -40,7 +40,7 @@ from est_desktop.analysis.breakdown import in_period, local_weekday_hour, period
 from est_desktop.analysis.comparison import change_text
 from est_desktop.analysis.hotspots import same_cell
 from est_desktop.analysis.results import DistrictSummary, IncidentSample
-from est_desktop.analysis.summary import sample_bounds, summarise
+from est_desktop.analysis.summary import sample_windows, summarise
 from est_desktop.domain.incident import LOCAL_TZ
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex
@@ -170,17 +170,10 @@ class AnalysisPanel(QWidget):
         if first is None:
             first = last - timedelta(days=DEFAULT_DAYS - 1)
         chosen = period(first, min(max(first, last), max(first, today)))
-        start, end = sample_bounds(chosen)  # back to the periods it is compared with
-        wider = IncidentFilter(
-            start=start,
-            end=end,
-            districts=where.districts,
-            categories=where.categories,
-            sources=where.sources,
-            text=where.text,
-            pks=where.pks,
-        )
-        sample = incident_sample(self._incidents.store, wider)
+        # The period and the periods it is compared with, whatever the filter's own period.
+        unbounded = replace(where, start=None, end=None)
+        windows = sample_windows(chosen)
+        sample = incident_sample(self._incidents.store, unbounded, windows=windows)
         summary = summarise(
             sample,
             chosen,

@@ -3,12 +3,18 @@ the store holds (times as the stored epoch seconds)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import numpy as np
 from sqlalchemy import text
 
-from est_desktop.domain.incident import Incident, LocationPrecision, Source, TimePrecision
+from est_desktop.domain.incident import (
+    LOCAL_TZ,
+    Incident,
+    LocationPrecision,
+    Source,
+    TimePrecision,
+)
 from est_desktop.store.database import Store
 from est_desktop.store.incident_samples import IncidentSampleArrays, incident_sample
 from est_desktop.store.incidents import IncidentFilter, IncidentRepository
@@ -154,3 +160,18 @@ def test_a_hundred_thousand_rows_come_back_whole(store: Store) -> None:
     assert len(sample) == 6 * 16_667 == IncidentRepository(store).count(IncidentFilter())
     assert len(set(sample.pk.tolist())) == len(sample)
     assert int(np.count_nonzero(sample.police_notified)) == 16_667
+
+
+def test_windows_read_only_the_spans_asked_for(store) -> None:
+    start = datetime(2026, 3, 1, tzinfo=LOCAL_TZ)
+    times = [start + timedelta(days=d) for d in (0, 5, 9, 10, 20, 40, 41)]
+    IncidentRepository(store).add_many(
+        [incident(occurred_at=t) for t in times], queue_for_sync=False
+    )
+    windows = [
+        (start, start + timedelta(days=10)),
+        (start + timedelta(days=40), start + timedelta(days=50)),
+    ]
+    found = incident_sample(store, IncidentFilter(), windows=windows)
+    expected = [t for t in times if any(a <= t < b for a, b in windows)]
+    assert sorted(found.occurred_at.tolist()) == [int(t.timestamp()) for t in expected]

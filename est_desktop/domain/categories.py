@@ -22,6 +22,9 @@ class Category:
     label_sv: str
     label_en: str
     active: bool = True
+    # Offered when recording by hand; "Omappad" (a police crime type with no EST category
+    # yet) is only ever set by an import.
+    entry: bool = True
 
     def label(self, language: str = "sv") -> str:
         return self.label_en if language == "en" else self.label_sv
@@ -63,6 +66,7 @@ class Taxonomy:
                             label_sv=str(item["label_sv"]),
                             label_en=str(item["label_en"]),
                             active=bool(item.get("active", True)),
+                            entry=bool(item.get("entry", True)),
                         )
                         for item in group["categories"]
                     ),
@@ -109,10 +113,11 @@ class Taxonomy:
         return group.label(language) if group else ""
 
     def search(self, text: str, *, first: Iterable[str] = (), limit: int = 50) -> list[Category]:
-        """Active categories matching `text` in their own or their group's label (either
-        language) or code; those in `first` (e.g. the recently used) lead."""
-        leading = [c for code in first if (c := self._categories.get(code)) and c.active]
-        rest = [c for c in self.categories(active_only=True) if c not in leading]
+        """Categories one may record (active, for entry) matching `text` in their own or their
+        group's label (either language) or code; those in `first` (e.g. the recent) lead."""
+        choosable = [c for c in self.categories(active_only=True) if c.entry]
+        leading = [c for code in first if (c := self._categories.get(code)) in choosable]
+        rest = [c for c in choosable if c not in leading]
         return TypeAhead(
             (c, f"{c.label_sv} {c.label_en} {self._groups[c.group].label_sv} {c.code}")
             for c in [*leading, *rest]

@@ -38,6 +38,7 @@ def build_reference(taxonomy: Taxonomy, districts_path: Path | None = None) -> R
                 "label_sv": c.label_sv,
                 "label_en": c.label_en,
                 "active": c.active,
+                "entry": c.entry,  # not in the minimum either: hides "Omappad" when recording
             }
             for c in taxonomy.categories()
         ],

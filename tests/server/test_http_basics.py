@@ -115,9 +115,11 @@ def test_reference_data_has_categories_and_district_outlines(server: RunningServ
             "label_sv": c.label_sv,
             "label_en": c.label_en,
             "active": c.active,
+            "entry": c.entry,
         }
         for c in taxonomy.categories()
     ]
+    assert {c["code"] for c in reference["categories"] if not c["entry"]} == {"omappad"}
     districts = reference["districts"]
     assert districts["type"] == "FeatureCollection"
     for feature in districts["features"]:

@@ -35,6 +35,9 @@ MAX_TITLE = 200
 MAX_TEXT = 4000
 MAX_ORGANISATION = 200
 MAX_AREA_POINTS = 10_000  # a drawn area; far more points is a mistake, not a measure
+# A measure at a point without a radius covers about a building: the map draws it so, and its
+# follow-up counts the incidents there.
+DEFAULT_RADIUS_M = 50.0
 
 
 class MeasureStatus(StrEnum):

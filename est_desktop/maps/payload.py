@@ -15,9 +15,7 @@ from typing import Any
 import numpy as np
 
 from est_desktop.analysis.hotspots import Hotspots
-from est_desktop.domain.measure import Measure, MeasureStatus
-
-DEFAULT_MEASURE_RADIUS_M = 50.0  # a measure at a point without a radius: about a building
+from est_desktop.domain.measure import DEFAULT_RADIUS_M, Measure, MeasureStatus
 
 
 def points_payload(
@@ -71,7 +69,7 @@ def measure_shapes(
         if draft.area is not None:
             shape["area"] = draft.area
         elif draft.lat is not None and draft.lon is not None:
-            shape["circle"] = [draft.lat, draft.lon, draft.radius_m or DEFAULT_MEASURE_RADIUS_M]
+            shape["circle"] = [draft.lat, draft.lon, draft.radius_m or DEFAULT_RADIUS_M]
         else:
             continue  # a district-wide measure: the district outline already shows where
         shapes.append(shape)

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from est_desktop.analysis.hotspots import hotspots
+from est_desktop.domain.measure import DEFAULT_RADIUS_M
 from est_desktop.maps.payload import (
-    DEFAULT_MEASURE_RADIUS_M,
     colour_indexes,
     hotspot_cells,
     measure_shapes,
@@ -94,6 +94,6 @@ def test_measures_are_drawn_as_their_area_or_as_a_circle_round_their_point():
     )
     assert shapes == [
         {"text": "Åtgärd: T", "done": False, "area": square},
-        {"text": "Åtgärd: T", "done": True, "circle": [57.725, 12.965, DEFAULT_MEASURE_RADIUS_M]},
+        {"text": "Åtgärd: T", "done": True, "circle": [57.725, 12.965, DEFAULT_RADIUS_M]},
         {"text": "Åtgärd: T", "done": False, "circle": [57.726, 12.966, 120]},
     ]

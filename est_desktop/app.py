@@ -26,6 +26,7 @@ from est_desktop.resources import resource_path
 from est_desktop.store.database import Store
 from est_desktop.store.errors import StoreError
 from est_desktop.store.incident_service import IncidentService
+from est_desktop.sync.reference_cache import reference_data
 from est_desktop.ui.analysis_panel import AnalysisPanel
 from est_desktop.ui.main_window import MainWindow
 from est_desktop.ui.map_panel import MapPanel
@@ -92,20 +93,6 @@ def build_window(
         analysis_panel=analysis,
         reports=reports,
     )
-
-
-def reference_data(data_dir: Path | None) -> tuple[Taxonomy, DistrictLookup]:
-    """Categories and districts: the server's cached copy when there is one, else the bundled."""
-    taxonomy, districts = None, None
-    if data_dir is not None:
-        from est_desktop.sync.reference_cache import ReferenceCache
-
-        cache = ReferenceCache(data_dir)
-        try:
-            taxonomy, districts = cache.taxonomy(), cache.districts()
-        except Exception:  # a damaged cache must not stop the app: the bundled copy serves
-            log.exception("cached reference data unusable; using the bundled copy")
-    return taxonomy or Taxonomy.load(), districts or DistrictLookup.default()
 
 
 def build_sync_services(store: Store, preferences: Preferences, data_dir: Path) -> SyncServices:

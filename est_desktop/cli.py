@@ -66,6 +66,41 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--by", default="", help="vem som sammanställt (standard: användarnamnet)")
     report.add_argument("--data-dir", type=Path, default=None, dest="sub_data_dir")
     report.add_argument("--demo", action="store_true", dest="sub_demo", help="demolagret")
+
+    export = commands.add_parser(
+        "export",
+        help="exportera som CSV eller GeoJSON utan fönster",
+        description="Aggregerad export (antal per distrikt eller ruta och månad eller vecka, små "
+        "antal dolda) för spridning utanför parterna, eller händelserna i urvalet.",
+    )
+    export.add_argument(
+        "--kind",
+        choices=("aggregated", "incidents"),
+        default="aggregated",
+        help="aggregated: antal med små tal dolda (standard); incidents: händelserna",
+    )
+    export.add_argument("--format", dest="fmt", choices=("csv", "geojson"), default="csv")
+    export.add_argument("--out", type=Path, required=True, help="filen som skrivs")
+    export.add_argument("--from", dest="first", type=_day, help="första dag, ÅÅÅÅ-MM-DD")
+    export.add_argument("--to", dest="last", type=_day, help="sista dag, ÅÅÅÅ-MM-DD")
+    export.add_argument(
+        "--district", action="append", default=[], help="distriktskod (kan upprepas)"
+    )
+    export.add_argument("--by", choices=("district", "cell"), default="district")
+    export.add_argument(
+        "--cell-size", dest="cell_m", type=float, default=250.0, help="rutans sida i meter"
+    )
+    export.add_argument("--unit", choices=("month", "week"), default="month")
+    export.add_argument("--by-group", action="store_true", help="antal per kategorigrupp")
+    export.add_argument(
+        "--threshold", type=int, default=3, help="antal under detta visas som <N (minst 3)"
+    )
+    export.add_argument(
+        "--include-free-text", action="store_true", help="ta med platsnamn och beskrivning"
+    )
+    export.add_argument("--include-police", action="store_true", help="ta med polisens händelser")
+    export.add_argument("--data-dir", type=Path, default=None, dest="sub_data_dir")
+    export.add_argument("--demo", action="store_true", dest="sub_demo", help="demolagret")
     return main
 
 
@@ -83,6 +118,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = getattr(args, "sub_data_dir", None) or args.data_dir or default_data_dir()
     if args.command == "demo-data":
         return make_demo_data(data_dir, args.count, seed=args.seed, replace=args.replace)
+    if args.command == "export":
+        from est_desktop.export_command import run_export
+
+        return run_export(
+            data_dir,
+            args.demo or args.sub_demo,
+            args.kind,
+            args.fmt,
+            args.out,
+            args.first,
+            args.last,
+            tuple(args.district),
+            args.by,
+            args.unit,
+            args.threshold,
+            args.include_free_text,
+            args.include_police,
+            cell_m=args.cell_m,
+            by_group=args.by_group,
+        )
     if args.command == "report":
         from est_desktop.report_command import make_report  # Qt, offscreen
 

@@ -33,7 +33,6 @@ def make_report(
     from PySide6.QtCore import QCoreApplication, QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
-    from est_desktop.app import reference_data
     from est_desktop.data_files import store_path, tile_cache_path
     from est_desktop.domain.incident import LOCAL_TZ
     from est_desktop.geo.places import PlaceIndex, load_places
@@ -42,6 +41,7 @@ def make_report(
     from est_desktop.report_builder import ReportBuilder, ReportKind, ReportRequest
     from est_desktop.store.database import Store
     from est_desktop.store.errors import StoreError
+    from est_desktop.sync.reference_cache import reference_data
     from est_desktop.ui.preferences import Preferences
 
     last = last or datetime.now(LOCAL_TZ).date() - timedelta(days=1)

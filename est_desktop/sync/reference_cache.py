@@ -104,3 +104,16 @@ def _taxonomy_shape(reference: dict[str, Any]) -> dict[str, Any]:
             }
         groups[code]["categories"].append(item)
     return {"version": reference.get("version", ""), "groups": list(groups.values())}
+
+
+def reference_data(data_dir: Path | None) -> tuple[Taxonomy, DistrictLookup]:
+    """Categories and districts: the server's cached copy when there is one, else the bundled.
+    No Qt: the headless commands use it too."""
+    taxonomy, districts = None, None
+    if data_dir is not None:
+        cache = ReferenceCache(data_dir)
+        try:
+            taxonomy, districts = cache.taxonomy(), cache.districts()
+        except Exception:  # a damaged cache must not stop the app: the bundled copy serves
+            log.exception("cached reference data unusable; using the bundled copy")
+    return taxonomy or Taxonomy.load(), districts or DistrictLookup.default()

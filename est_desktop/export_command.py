@@ -1,0 +1,219 @@
+"""`est-desktop export`: the aggregated or the detailed export written with no window shown.
+
+No Qt is needed: categories and districts come from `sync.reference_cache.reference_data`
+(the server's cached copy when there is one, else the bundled files).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from est_desktop.domain.categories import Taxonomy
+    from est_desktop.geo.district_lookup import DistrictLookup
+    from est_desktop.store.database import Store
+    from est_desktop.store.incidents import IncidentFilter
+
+KINDS = ("aggregated", "incidents")
+FORMATS = ("csv", "geojson")
+DEFAULT_DAYS = 365  # the aggregated export's default: the whole units of the last year
+
+
+def run_export(
+    data_dir: Path,
+    demo: bool,
+    kind: str,
+    fmt: str,
+    out: Path,
+    first: date | None = None,
+    last: date | None = None,
+    districts: tuple[str, ...] = (),
+    by: str = "district",
+    unit: str = "month",
+    threshold: int = 3,
+    include_free_text: bool = False,
+    include_police: bool = False,
+    *,
+    cell_m: float = 250.0,
+    by_group: bool = False,
+) -> int:
+    """Write the export; the exit status (0 written, 2 bad input, store or file).
+
+    Aggregated: counts of staff reports (and police records with `include_police`) per
+    district or `cell_m` cell and whole month or week within `first`..`last` (default: the last
+    365 days up to yesterday), suppressed below `threshold`. Incidents: every incident of the
+    period (no bound where `first`/`last` is None) and districts.
+    """
+    from est_desktop.data_files import store_path
+    from est_desktop.domain.incident import LOCAL_TZ, Source
+    from est_desktop.domain.periods import start_of_day
+    from est_desktop.exports.aggregated import BY_CHOICES, MIN_CELL_M, UNIT_CHOICES
+    from est_desktop.exports.suppression import MIN_THRESHOLD
+    from est_desktop.store.database import Store
+    from est_desktop.store.errors import StoreError
+    from est_desktop.store.incidents import IncidentFilter
+    from est_desktop.sync.reference_cache import reference_data
+
+    if kind not in KINDS:
+        return _fail(f"Okänd exporttyp {kind!r}: välj aggregated eller incidents.")
+    if fmt not in FORMATS:
+        return _fail(f"Okänt format {fmt!r}: välj csv eller geojson.")
+    if kind == "aggregated":
+        if by not in BY_CHOICES:
+            return _fail(f"Okänd indelning {by!r}: välj district eller cell.")
+        if unit not in UNIT_CHOICES:
+            return _fail(f"Okänd tidsenhet {unit!r}: välj month eller week.")
+        if threshold < MIN_THRESHOLD:
+            return _fail(
+                f"Tröskeln måste vara minst {MIN_THRESHOLD} (angiven: {threshold}): med lägre "
+                "tröskel avslöjar ”<2” att det är exakt en händelse."
+            )
+        if cell_m < MIN_CELL_M:
+            return _fail(
+                f"Rutorna måste vara minst {MIN_CELL_M:g} m (angivet: {cell_m:g} m) så att "
+                "platserna blir grövre än analysens 100-metersrutor."
+            )
+        if include_free_text:
+            return _fail(
+                "Den aggregerade exporten innehåller aldrig fritext; ta bort "
+                "--include-free-text eller välj --kind incidents."
+            )
+        if last is None:
+            last = datetime.now(LOCAL_TZ).date() - timedelta(days=1)
+        if first is None:
+            first = last - timedelta(days=DEFAULT_DAYS - 1)
+    if first is not None and last is not None and first > last:
+        return _fail(f"Startdagen ({first}) ligger efter slutdagen ({last}).")
+    if not out.parent.is_dir():
+        return _fail(f"Mappen {out.parent} finns inte; skapa den eller välj en annan fil.")
+
+    taxonomy, lookup = reference_data(data_dir)
+    known = {d.code for d in lookup.districts()}
+    if unknown := [code for code in districts if code not in known]:
+        return _fail(
+            f"Okänt distrikt: {', '.join(unknown)}. Välj bland: {', '.join(sorted(known))}."
+        )
+    path = store_path(data_dir, demo=demo)
+    if not path.exists():
+        return _fail(f"Det finns inget datalager i {path}.")
+    sources = {Source.STAFF.value} | ({Source.POLICE.value} if include_police else set())
+    where = IncidentFilter(
+        start=start_of_day(first) if first else None,
+        end=start_of_day(last + timedelta(days=1)) if last else None,
+        # Cells are chosen by their centre's district, whole: a cell's count is then the same
+        # in every export, and two exports cannot be subtracted to single out a border's edge.
+        districts=frozenset(districts if kind == "incidents" or by == "district" else ()),
+        sources=frozenset(sources),
+    )
+    try:
+        store = Store.open(path)
+    except StoreError as exc:
+        return _fail(exc.message)
+    try:
+        if kind == "aggregated":
+            assert first is not None and last is not None
+            return _aggregated(
+                store,
+                where,
+                taxonomy,
+                lookup,
+                fmt,
+                out,
+                first,
+                last,
+                districts=districts,
+                by=by,
+                unit=unit,
+                threshold=threshold,
+                include_police=include_police,
+                cell_m=cell_m,
+                by_group=by_group,
+            )
+        return _incidents(
+            store, where, taxonomy, lookup, fmt, out, include_free_text, include_police
+        )
+    except OSError as exc:
+        return _fail(f"{out} kunde inte skrivas: {exc}")
+    finally:
+        store.close()
+
+
+def _aggregated(
+    store: Store,
+    where: IncidentFilter,
+    taxonomy: Taxonomy,
+    lookup: DistrictLookup,
+    fmt: str,
+    out: Path,
+    first: date,
+    last: date,
+    **choices: object,
+) -> int:
+    from est_desktop.exports.aggregated import NoWholePeriodError, aggregate
+    from est_desktop.exports.aggregated_files import (
+        write_aggregated_csv,
+        write_aggregated_geojson,
+    )
+    from est_desktop.store.incident_samples import incident_sample
+
+    districts = choices.pop("districts")
+    try:
+        table = aggregate(
+            incident_sample(store, where),
+            taxonomy,
+            lookup,
+            first=first,
+            last=last,
+            district_codes=districts,
+            **choices,
+        )
+    except NoWholePeriodError as exc:
+        return _fail(f"Perioden {exc}; den aggregerade exporten räknar bara hela perioder.")
+    write = write_aggregated_csv if fmt == "csv" else write_aggregated_geojson
+    rows = write(out, table)
+    print(
+        f"Skrev {out}: {rows} rader, {table.first}–{table.last}, "
+        f"antal under {table.threshold} visas som ”<{table.threshold}”."
+    )
+    if table.unplaced:
+        print(f"{table.unplaced} händelser med bara kommunen som plats räknas inte.")
+    return 0
+
+
+def _incidents(
+    store: Store,
+    where: IncidentFilter,
+    taxonomy: Taxonomy,
+    lookup: DistrictLookup,
+    fmt: str,
+    out: Path,
+    free_text: bool,
+    police: bool,
+) -> int:
+    from est_desktop.exports.collect import export_incidents
+    from est_desktop.exports.incidents import write_incidents_csv, write_incidents_geojson
+
+    write = write_incidents_csv if fmt == "csv" else write_incidents_geojson
+    rows = write(
+        out,
+        export_incidents(store, where),
+        taxonomy,
+        lookup,
+        include_free_text=free_text,
+        include_police=police,
+    )
+    left_out = [
+        *([] if free_text else ["fritext (platsnamn, beskrivning)"]),
+        *([] if police else ["polisens händelser"]),
+    ]
+    note = f" Utan {' och '.join(left_out)}." if left_out else ""
+    print(f"Skrev {out}: {rows} händelser.{note}")
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2

@@ -30,6 +30,7 @@ from est_desktop.sync.reference_cache import reference_data
 from est_desktop.ui.analysis_panel import AnalysisPanel
 from est_desktop.ui.main_window import MainWindow
 from est_desktop.ui.map_panel import MapPanel
+from est_desktop.ui.measures_panel import MeasuresPanel
 from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.sync_controller import SyncController
 from est_desktop.ui.sync_wiring import SyncServices
@@ -92,6 +93,7 @@ def build_window(
         map_panel=map_panel,
         analysis_panel=analysis,
         reports=reports,
+        measures_panel=MeasuresPanel(service, districts) if with_analysis else None,
     )
 
 

@@ -29,6 +29,7 @@ from est_desktop.ui.entry_form import EntryForm
 from est_desktop.ui.incident_list_panel import IncidentListPanel
 from est_desktop.ui.incident_table_model import format_time
 from est_desktop.ui.map_panel import MapPanel
+from est_desktop.ui.measures_panel import MeasuresPanel
 from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.report_dialog import ReportDialog, default_period
 from est_desktop.ui.settings_dialog import SettingsDialog
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         map_panel: MapPanel | None = None,
         analysis_panel: AnalysisPanel | None = None,
         reports: ReportBuilder | None = None,
+        measures_panel: MeasuresPanel | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self.map_panel = map_panel
         self.analysis_panel = analysis_panel
         self._reports = reports
+        self.measures_panel = measures_panel
         self._districts = districts
         title = self.tr("EST Desktop")
         self.setWindowTitle(title + (" – " + self.tr("demodata") if demo else ""))
@@ -90,6 +93,9 @@ class MainWindow(QMainWindow):
             self._connect_map(map_panel)
         if analysis_panel is not None:
             self._dock_analysis(analysis_panel)
+        if measures_panel is not None:
+            self.measures_dock = self._dock(self.tr("Åtgärder"), "measuresDock", measures_panel)
+            self.sync.records_changed.connect(measures_panel.refresh)
         self._build_menus()
         self._build_status_bar(demo)
         self._restore_state()
@@ -128,17 +134,26 @@ class MainWindow(QMainWindow):
     def _dock_analysis(self, panel: AnalysisPanel) -> None:
         """The analysis beside the map and the list, on the same filter; hidden until asked for
         (Visa → Analys), so a caretaker never meets it."""
-        self.analysis_dock = QDockWidget(self.tr("Analys"), self)
-        self.analysis_dock.setObjectName("analysisDock")  # its place is kept with the window's
-        self.analysis_dock.setWidget(panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.analysis_dock)
-        self.analysis_dock.hide()
+        self.analysis_dock = self._dock(self.tr("Analys"), "analysisDock", panel)
         panel.filter_bar = self.list_panel.filters
         panel.set_filter(self.list_panel.model.filter)
         self.list_panel.filters.changed.connect(panel.set_filter)
         for changed in (self.form.recorded, self.form.edited, self.list_panel.deleted):
             changed.connect(panel.refresh)
         self.sync.records_changed.connect(panel.refresh)
+
+    def _dock(self, title: str, name: str, panel: QWidget) -> QDockWidget:
+        """A panel docked on the right, hidden until asked for; its place is kept with the
+        window's state (by `name`)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        docked = [d for d in self.findChildren(QDockWidget) if d is not dock]
+        if docked:
+            self.tabifyDockWidget(docked[0], dock)
+        dock.hide()
+        return dock
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -202,6 +217,10 @@ class MainWindow(QMainWindow):
             toggle = self.analysis_dock.toggleViewAction()
             toggle.setText(self.tr("&Analys"))
             toggle.setShortcut(QKeySequence("Ctrl+Shift+A"))
+            view_menu.addAction(toggle)
+        if self.measures_panel is not None:
+            toggle = self.measures_dock.toggleViewAction()
+            toggle.setText(self.tr("Å&tgärder"))
             view_menu.addAction(toggle)
 
         self.sync.build_menu(menu.addMenu(self.tr("S&ynk")))

@@ -67,6 +67,24 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--data-dir", type=Path, default=None, dest="sub_data_dir")
     report.add_argument("--demo", action="store_true", dest="sub_demo", help="demolagret")
 
+    imported = commands.add_parser(
+        "import",
+        help="importera polisens data utan fönster",
+        description="Läs en brottsexport (CSV) eller polisens händelser (JSON) in i datalagret. "
+        "Slutstatus 0: klart, 1: några rader avvisades (övriga importerades), "
+        "2: filen kunde inte läsas.",
+    )
+    imported.add_argument("file", type=Path, help="filen som importeras")
+    imported.add_argument(
+        "--format",
+        choices=("police-csv", "police-events"),
+        default=None,
+        dest="import_format",
+        help="filens format (standard: avgörs av innehållet)",
+    )
+    imported.add_argument("--data-dir", type=Path, default=None, dest="sub_data_dir")
+    imported.add_argument("--demo", action="store_true", dest="sub_demo", help="demolagret")
+
     export = commands.add_parser(
         "export",
         help="exportera som CSV eller GeoJSON utan fönster",
@@ -118,6 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = getattr(args, "sub_data_dir", None) or args.data_dir or default_data_dir()
     if args.command == "demo-data":
         return make_demo_data(data_dir, args.count, seed=args.seed, replace=args.replace)
+    if args.command == "import":
+        from est_desktop.import_command import run_import
+
+        return run_import(args.file, data_dir, args.import_format, args.demo or args.sub_demo)
     if args.command == "export":
         from est_desktop.export_command import run_export
 

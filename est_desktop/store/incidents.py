@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -36,7 +36,7 @@ from est_desktop.domain.incident import (
 )
 from est_desktop.store.database import Store
 from est_desktop.store.errors import RecordNotFoundError
-from est_desktop.store.outbox import changes_for, drop_changes, queue_change
+from est_desktop.store.outbox import changes_for, drop_changes, queue_change, queue_creates
 from est_desktop.store.tables import IncidentRow
 
 ENTITY = "incident"
@@ -239,12 +239,23 @@ class IncidentRepository:
 
     def _add_chunk(self, chunk: list[Incident], queue_for_sync: bool) -> int:
         with self._store.transaction() as conn:
-            if queue_for_sync:
-                for incident in chunk:
-                    self.add(conn, incident)
-            else:
-                conn.execute(insert(IncidentRow), [row_values(i) for i in chunk])
+            self.add_all(conn, chunk, queue_for_sync=queue_for_sync)
         return len(chunk)
+
+    def add_all(
+        self, conn: Connection, incidents: Sequence[Incident], *, queue_for_sync: bool = True
+    ) -> None:
+        """`add` for many, inside the caller's transaction: one statement for the records and
+        one for their outbox entries (an import of 100,000 rows)."""
+        if not incidents:
+            return
+        conn.execute(insert(IncidentRow), [row_values(i) for i in incidents])
+        if queue_for_sync:
+            created = [
+                (str(i.id), i.as_draft().as_fields(), i.updated_at or i.created_at)
+                for i in incidents
+            ]
+            queue_creates(conn, ENTITY, created)
 
     # -- reads --
 

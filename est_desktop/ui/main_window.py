@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from est_desktop import __version__
-from est_desktop.domain.incident import LOCAL_TZ, Incident
+from est_desktop.domain.incident import LOCAL_TZ, Incident, Source
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex
 from est_desktop.report_builder import ReportBuilder, ReportKind
 from est_desktop.store.incident_service import IncidentService
-from est_desktop.store.incidents import IncidentListRow
+from est_desktop.store.incidents import IncidentFilter, IncidentListRow
 from est_desktop.ui.analysis_panel import AnalysisPanel
 from est_desktop.ui.entry_form import EntryForm
+from est_desktop.ui.export_dialog import ExportDialog
 from est_desktop.ui.incident_list_panel import IncidentListPanel
 from est_desktop.ui.incident_table_model import format_time
 from est_desktop.ui.map_panel import MapPanel
@@ -179,6 +180,8 @@ class MainWindow(QMainWindow):
                 self.preview_weekly_picture,
             )
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Exportera…"), None, self.open_export_dialog)
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Inställningar…"), None, self._open_settings)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("A&vsluta"), QKeySequence.StandardKey.Quit, self.close)
@@ -324,6 +327,23 @@ class MainWindow(QMainWindow):
             last=last,
             district=district,
             made_by=self._preferences.user_name,
+            parent=self,
+        )
+        dialog.show()
+        return dialog
+
+    def open_export_dialog(self) -> ExportDialog:
+        """Counts for sharing beyond the partners, or the incidents of the current filter."""
+        where = self.list_panel.model.filter
+        # Police records reach only those allowed to see them (the server's rule), so a store
+        # that holds any belongs to someone who may export them.
+        police = IncidentFilter(sources=frozenset({Source.POLICE.value}))
+        dialog = ExportDialog(
+            self._incidents.store,
+            self._incidents.taxonomy,
+            self._districts,
+            where,
+            may_see_police=self._incidents.incidents.count(police) > 0,
             parent=self,
         )
         dialog.show()

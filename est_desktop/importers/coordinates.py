@@ -8,6 +8,7 @@ latitude is larger than a longitude. The projection itself is pyproj's, never a 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from enum import StrEnum
 from functools import cache
 
@@ -40,8 +41,20 @@ def sweref_to_wgs84(points: Sequence[tuple[float, float]]) -> list[tuple[float, 
         return []
     northings = [north for north, _ in points]
     eastings = [east for _, east in points]
-    lons, lats = _to_wgs84().transform(eastings, northings)
+    lons, lats = _projection_thread().submit(_transform, eastings, northings).result()
     return [(round(lat, 6), round(lon, 6)) for lat, lon in zip(lats, lons, strict=True)]
+
+
+@cache
+def _projection_thread() -> ThreadPoolExecutor:
+    """pyproj's one thread. PROJ keeps a context per OS thread but frees it with the Python
+    thread state, and Qt's pool gives a reused OS thread a new one for every task: a second
+    transform there crashes the process. One long-lived thread of our own avoids that."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="pyproj")
+
+
+def _transform(eastings: list[float], northings: list[float]) -> tuple[list[float], ...]:
+    return _to_wgs84().transform(eastings, northings)
 
 
 @cache

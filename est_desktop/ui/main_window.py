@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from est_desktop import __version__
+from est_desktop.domain.actor import Actor
 from est_desktop.domain.incident import LOCAL_TZ, Incident, Source
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex
@@ -27,6 +28,7 @@ from est_desktop.store.incidents import IncidentFilter, IncidentListRow
 from est_desktop.ui.analysis_panel import AnalysisPanel
 from est_desktop.ui.entry_form import EntryForm
 from est_desktop.ui.export_dialog import ExportDialog
+from est_desktop.ui.import_dialog import ImportDialog
 from est_desktop.ui.incident_list_panel import IncidentListPanel
 from est_desktop.ui.incident_table_model import format_time
 from est_desktop.ui.map_panel import MapPanel
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
                 self.preview_weekly_picture,
             )
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Importera polisdata…"), None, self.open_import_dialog)
         self._action(file_menu, self.tr("&Exportera…"), None, self.open_export_dialog)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Inställningar…"), None, self._open_settings)
@@ -331,6 +334,32 @@ class MainWindow(QMainWindow):
         )
         dialog.show()
         return dialog
+
+    def open_import_dialog(self) -> ImportDialog:
+        """Police crime exports and the police events feed, previewed before anything is
+        written."""
+        prefs = self._preferences
+        dialog = ImportDialog(
+            self._incidents.store,
+            Actor(prefs.user_name, prefs.organisation),
+            self._incidents.taxonomy,
+            self._districts,
+            prefs,
+            parent=self,
+        )
+        dialog.imported.connect(self._on_imported)
+        dialog.show()
+        return dialog
+
+    def _on_imported(self, count: int) -> None:
+        self.list_panel.refresh()
+        for panel in (self.map_panel, self.analysis_panel):
+            if panel is not None:
+                panel.refresh()
+        self.sync.local_change()  # the imported records go to the server like any others
+        self.statusBar().showMessage(
+            self.tr("%1 händelser importerade.").replace("%1", str(count)), STATUS_TIMEOUT_MS
+        )
 
     def open_export_dialog(self) -> ExportDialog:
         """Counts for sharing beyond the partners, or the incidents of the current filter."""

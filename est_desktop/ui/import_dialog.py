@@ -1,0 +1,440 @@
+"""Police data into the store: choose a file, map its columns if need be, look at the preview,
+then import it all or nothing on a pool thread, with progress and Cancel.
+
+Nothing is written before "Importera": reading and the preview only read the store.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from est_desktop.domain.actor import Actor
+from est_desktop.domain.categories import Taxonomy
+from est_desktop.importers.columns import (
+    COLUMN_LABELS,
+    ColumnMapping,
+    layout_key,
+    missing_columns,
+    recognise_columns,
+)
+from est_desktop.importers.errors import ImportFormatError, MissingColumnsError
+from est_desktop.importers.police_csv import read_police_csv
+from est_desktop.importers.police_events import read_police_events
+from est_desktop.importers.police_import import (
+    ImportCancelledError,
+    ImportPreview,
+    ImportResult,
+    commit,
+    preview,
+    summary_lines,
+)
+from est_desktop.store.database import Store
+from est_desktop.ui.settings_dialog import ERROR_STYLE
+from est_desktop.ui.tasks import Task
+
+MAPPINGS_KEY = "import/mappings/"  # + layout_key(headers): the chosen ColumnMapping as JSON
+_REQUIRED = ("case_number", "date_from")  # and crime_code or crime_name
+
+
+class DistrictLookupLike(Protocol):
+    def district_at(self, lat: float, lon: float) -> str | None: ...
+
+
+class PreferencesLike(Protocol):
+    settings: QSettings
+
+
+class _ProgressRelay(QObject):
+    advanced = Signal(int, int)  # records done, records in all; emitted on the pool thread
+
+
+def read_and_preview(
+    store: Store, taxonomy: Taxonomy, path: Path, mapping: ColumnMapping | None
+) -> ImportPreview:
+    """Read a police file (the events feed's JSON or a crime export's CSV) and preview it.
+    Any thread; writes nothing. Raises what the importers raise, or OSError."""
+    data = path.read_bytes()
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"[", b"{"):
+        parsed = read_police_events(data)
+    else:
+        parsed = read_police_csv(data, mapping=mapping)
+    return preview(store, parsed, taxonomy=taxonomy)
+
+
+class ImportDialog(QDialog):
+    """Imports one police file. The UI never waits: reading, preview and commit run on the
+    pool; a read error or a cancelled import is shown in the dialog."""
+
+    imported = Signal(int)  # how many new records the import added
+    previewed = Signal(object)  # the ImportPreview, once the file has been read
+
+    def __init__(
+        self,
+        store: Store,
+        actor: Actor,
+        taxonomy: Taxonomy,
+        district_lookup: DistrictLookupLike,
+        preferences: PreferencesLike,
+        parent: QWidget | None = None,
+        path: Path | str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Importera polisdata"))
+        self._store, self._actor, self._taxonomy = store, actor, taxonomy
+        self._district_lookup = district_lookup
+        self._settings = preferences.settings
+        self._path: Path | None = None
+        self._mapping: ColumnMapping | None = None
+        self._headers: tuple[str, ...] = ()
+        self._preview: ImportPreview | None = None
+        self._task: Task | None = None
+        self._committing = False
+        self._cancel = threading.Event()
+        self._progress = _ProgressRelay(self)
+        self._progress.advanced.connect(self._on_progress_advanced)
+        self._build_layout()
+        if path is not None:
+            self.open_file(Path(path))
+
+    def _build_layout(self) -> None:
+        self.file_label = QLabel(self.tr("Ingen fil vald."))
+        self.file_label.setWordWrap(True)
+        self.choose_button = QPushButton(self.tr("Välj &fil…"))
+        self.choose_button.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_label, 1)
+        file_row.addWidget(self.choose_button)
+
+        self.status = QLabel(
+            self.tr("Välj en brottsexport (CSV) eller en sparad händelselista (JSON) från polisen.")
+        )
+        self.status.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setVisible(False)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(QWidget())  # nothing read yet
+        self.pages.addWidget(self._mapping_page())
+        self.pages.addWidget(self._preview_page())
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setVisible(False)
+        self.import_button = QPushButton(self.tr("&Importera"))
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.cancel_button = QPushButton(self.tr("Avbryt"))
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(file_row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.message)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.progress_bar)
+        layout.addLayout(buttons)
+        self.choose_button.setDefault(True)
+        self.resize(620, 520)
+
+    def _mapping_page(self) -> QWidget:
+        page = QWidget()
+        intro = QLabel(
+            self.tr(
+                "Välj vilken kolumn i filen som innehåller vad. Ärendenummer, datum och "
+                "brottskod eller brottsbenämning krävs. Valet sparas för filer med samma kolumner."
+            )
+        )
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        self.column_boxes: dict[str, QComboBox] = {}
+        for name, label in COLUMN_LABELS.items():
+            box = QComboBox()
+            self.column_boxes[name] = box
+            required = name in _REQUIRED or name in ("crime_code", "crime_name")
+            text = label + (" *" if required else "")
+            form.addRow(text, box)
+        self.apply_mapping_button = QPushButton(self.tr("&Läs med dessa kolumner"))
+        self.apply_mapping_button.clicked.connect(self._on_apply_mapping_button_clicked)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.apply_mapping_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    def _preview_page(self) -> QWidget:
+        page = QWidget()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        rejections_label = QLabel(self.tr("&Avvisade rader och varför:"))
+        self.rejections = QListWidget()
+        rejections_label.setBuddy(self.rejections)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.summary)
+        layout.addWidget(rejections_label)
+        layout.addWidget(self.rejections, 1)
+        return page
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        """Ask for a file and read it; nothing happens if the user cancels."""
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Välj fil från polisen"),
+            str(self._path.parent) if self._path else "",
+            self.tr("Polisdata (*.csv *.txt *.json);;Alla filer (*)"),
+        )
+        if name:
+            self.open_file(Path(name))
+
+    def open_file(self, path: Path) -> None:
+        """Read `path` on the pool and show its preview (or the column-mapping step)."""
+        if self._task is not None:  # one read or import at a time: no stale result shown
+            return
+        self._path, self._mapping, self._preview, self._headers = path, None, None, ()
+        self.file_label.setText(str(path))
+        self._read()
+
+    def _read(self) -> None:
+        store, taxonomy, path, mapping = self._store, self._taxonomy, self._path, self._mapping
+        assert path is not None
+        self._show_message("")
+        self.status.setText(self.tr("Läser filen…"))
+        self.import_button.setEnabled(False)
+        self.apply_mapping_button.setEnabled(False)
+        self.choose_button.setEnabled(False)
+        self.pages.setCurrentIndex(0)
+        self._task = Task(lambda: read_and_preview(store, taxonomy, path, mapping))
+        self._task.relay.succeeded.connect(self._on_read_succeeded)
+        self._task.relay.failed.connect(self._on_read_failed)
+        self._task.start()
+
+    def _on_read_succeeded(self, planned: ImportPreview) -> None:
+        self._task = None
+        self.choose_button.setEnabled(True)
+        if self._mapping is not None and self._headers:
+            self._remember(self._headers, self._mapping)
+        self._preview = planned
+        counts = summary_lines(planned)[: -len(planned.rejected) or None]
+        self.summary.setText("\n".join(counts))
+        self.rejections.clear()
+        for rejection in planned.rejected:
+            self.rejections.addItem(
+                self.tr("Rad %1: %2")
+                .replace("%1", str(rejection.line))
+                .replace("%2", rejection.reason)
+            )
+        self.pages.setCurrentIndex(2)
+        writes = len(planned.new) + len(planned.updates)
+        self.status.setText(
+            self.tr("Så här blir importen. Inget har sparats ännu.")
+            if writes
+            else self.tr("Det finns inget nytt att importera i filen.")
+        )
+        self.import_button.setEnabled(bool(writes))
+        if writes:
+            self.import_button.setDefault(True)
+            self.import_button.setFocus()
+        self.previewed.emit(planned)
+
+    def _on_read_failed(self, error: Exception) -> None:
+        self._task = None
+        self.choose_button.setEnabled(True)
+        if isinstance(error, MissingColumnsError):
+            self._ask_for_columns(error.headers)
+            return
+        self.status.setText("")
+        if isinstance(error, ImportFormatError):
+            text = error.message
+        elif isinstance(error, OSError):
+            text = self.tr("Filen kan inte läsas: %1").replace("%1", error.strerror or str(error))
+        else:  # e.g. a StoreError: say what it was, never crash
+            text = self.tr("Filen kunde inte läsas in: %1").replace(
+                "%1", getattr(error, "message", "") or str(error)
+            )
+        self._show_message(text)
+        self.choose_button.setFocus()
+
+    # -- column mapping ---------------------------------------------------------------------
+
+    def _ask_for_columns(self, headers: tuple[str, ...]) -> None:
+        """Use the mapping remembered for this layout if it still fits; else ask."""
+        tried = self._mapping is not None
+        self._headers = tuple(headers)
+        remembered = self._remembered(self._headers)
+        if remembered is not None and not tried and not missing_columns(remembered, headers):
+            self._mapping = remembered
+            self._read()
+            return
+        suggested = remembered or self._mapping or recognise_columns(headers)
+        chosen = suggested.as_dict()
+        for name, box in self.column_boxes.items():
+            box.clear()
+            box.addItem(self.tr("(ingen)"), None)
+            for header in headers:
+                box.addItem(header, header)
+            box.setCurrentIndex(max(box.findData(chosen.get(name)), 0))
+        self.status.setText(self.tr("Kolumnerna i filen känns inte igen."))
+        self.pages.setCurrentIndex(1)
+        self.apply_mapping_button.setEnabled(True)
+        self.apply_mapping_button.setDefault(True)
+        self.column_boxes["case_number"].setFocus()
+
+    def chosen_mapping(self) -> ColumnMapping:
+        return ColumnMapping(**{name: box.currentData() for name, box in self.column_boxes.items()})
+
+    def _on_apply_mapping_button_clicked(self) -> None:
+        mapping = self.chosen_mapping()
+        if missing := missing_columns(mapping, self._headers):
+            names = ", ".join(COLUMN_LABELS[name] for name in missing)
+            self._show_message(self.tr("Välj en kolumn för: %1.").replace("%1", names))
+            return
+        self._mapping = mapping
+        self._read()
+
+    def _remembered(self, headers: tuple[str, ...]) -> ColumnMapping | None:
+        text = self._settings.value(MAPPINGS_KEY + layout_key(headers), "")
+        try:
+            data = json.loads(str(text)) if text else None
+        except ValueError:
+            return None  # a damaged entry: ask again
+        if not isinstance(data, dict):
+            return None
+        return _fitted(ColumnMapping.from_dict(data), headers)
+
+    def _remember(self, headers: tuple[str, ...], mapping: ColumnMapping) -> None:
+        value = json.dumps(mapping.as_dict(), ensure_ascii=False)
+        self._settings.setValue(MAPPINGS_KEY + layout_key(headers), value)
+
+    # -- committing -------------------------------------------------------------------------
+
+    def _on_import_button_clicked(self) -> None:
+        planned = self._preview
+        if planned is None or self._task is not None:
+            return
+        store, actor, cancel, progress = self._store, self._actor, self._cancel, self._progress
+        district_of = self._district_lookup.district_at
+
+        def work() -> ImportResult:  # on a pool thread: values only, no widgets
+            return commit(
+                store,
+                planned,
+                actor,
+                progress=progress.advanced.emit,
+                cancelled=cancel,
+                district_of=district_of,
+            )
+
+        cancel.clear()
+        self._committing = True
+        self._show_message("")
+        self.status.setText(self.tr("Importerar…"))
+        self.import_button.setEnabled(False)
+        self.choose_button.setEnabled(False)
+        self.progress_bar.setRange(0, max(len(planned.new) + len(planned.updates), 1))
+        self.progress_bar.setValue(0)
+        self.progress_bar.setVisible(True)
+        self.cancel_button.setFocus()
+        self._task = Task(work)
+        self._task.relay.succeeded.connect(self._on_commit_succeeded)
+        self._task.relay.failed.connect(self._on_commit_failed)
+        self._task.start()
+
+    def _on_progress_advanced(self, done: int, total: int) -> None:
+        self.progress_bar.setMaximum(max(total, 1))
+        self.progress_bar.setValue(done)
+
+    def _on_commit_succeeded(self, result: ImportResult) -> None:
+        self._end_commit()
+        self._preview = None
+        text = (
+            self.tr("1 händelse importerad.")
+            if result.added == 1
+            else self.tr("%1 händelser importerade.").replace("%1", str(result.added))
+        )
+        if result.updated:
+            text += " " + self.tr("%1 uppdaterade.").replace("%1", str(result.updated))
+        self.status.setText(text)
+        self.cancel_button.setText(self.tr("Stäng"))
+        self.cancel_button.setFocus()
+        self.imported.emit(result.added)
+
+    def _on_commit_failed(self, error: Exception) -> None:
+        self._end_commit()
+        if isinstance(error, ImportCancelledError):
+            self.status.setText(self.tr("Importen avbröts; inget sparades."))
+        else:
+            self.status.setText("")
+            self._show_message(
+                self.tr("Importen misslyckades; inget sparades. %1").replace(
+                    "%1", getattr(error, "message", "") or str(error)
+                )
+            )
+        self.import_button.setEnabled(True)  # the preview still holds: nothing was written
+        self.import_button.setFocus()
+
+    def _end_commit(self) -> None:
+        self._task = None
+        self._committing = False
+        self.progress_bar.setVisible(False)
+        self.choose_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Avbryt"))
+
+    def reject(self) -> None:
+        """Avbryt (the button, Esc or the close box) while importing stops the import and
+        rolls it back; the dialog stays to say so, and to outlive the task."""
+        if not self._committing:
+            super().reject()
+            return
+        self._cancel.set()
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.setText(self.tr("Avbryter…"))
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+
+def _fitted(mapping: ColumnMapping, headers: tuple[str, ...]) -> ColumnMapping:
+    """A remembered mapping on a file of the same layout whose headers differ in case or
+    spacing (the layout key ignores both): point it at this file's header texts."""
+
+    def key(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    by_key = {key(h): h for h in reversed(headers)}
+    return ColumnMapping(
+        **{
+            name: by_key.get(key(header), header) if header else None
+            for name, header in mapping.as_dict().items()
+        }
+    )

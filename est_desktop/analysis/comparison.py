@@ -34,15 +34,20 @@ def compare(current: int, reference_total: int, reference_periods: int = 1) -> C
         p_low, p_high = clopper_pearson(current, total, CONFIDENCE)
         low = _odds(p_low) * reference_periods
         high = _odds(p_high) * reference_periods  # inf when the reference is 0
-    if total < MIN_TOTAL:
-        verdict = Verdict.TOO_FEW
-    elif low is not None and low > 1.0:
-        verdict = Verdict.MORE
-    elif high is not None and high < 1.0:
-        verdict = Verdict.FEWER
-    else:
-        verdict = Verdict.UNCLEAR
+    verdict = verdict_of(low, high, too_few=total < MIN_TOTAL)
     return Change(current, reference, ratio, low, high, verdict, reference_periods)
+
+
+def verdict_of(low: float | None, high: float | None, *, too_few: bool) -> Verdict:
+    """What a 95 % interval of a rate ratio says: clearly more or fewer only when it leaves
+    out 1."""
+    if too_few:
+        return Verdict.TOO_FEW
+    if low is not None and low > 1.0:
+        return Verdict.MORE
+    if high is not None and high < 1.0:
+        return Verdict.FEWER
+    return Verdict.UNCLEAR
 
 
 def change_text(change: Change) -> str:

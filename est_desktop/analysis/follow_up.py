@@ -38,7 +38,13 @@ import numpy as np
 import numpy.typing as npt
 
 from est_desktop.analysis.breakdown import in_period, period
-from est_desktop.analysis.comparison import CONFIDENCE, MIN_TOTAL, change_text, compare
+from est_desktop.analysis.comparison import (
+    CONFIDENCE,
+    MIN_TOTAL,
+    change_text,
+    compare,
+    verdict_of,
+)
 from est_desktop.analysis.results import Change, IncidentSample, Period, Verdict
 from est_desktop.domain.incident import LocationPrecision
 from est_desktop.domain.measure import DEFAULT_RADIUS_M, Measure, MeasureDraft
@@ -147,14 +153,8 @@ def follow_up(
     c_before, c_after = _split(control_mask, is_after)
     control_change = rate_change(c_after, c_before, days_after, days_before)
     estimate, low, high = ratio_of_rate_ratios(a_before, a_after, c_before, c_after)
-    if estimate is None or a_before + a_after < MIN_TOTAL or c_before + c_after < MIN_TOTAL:
-        verdict = Verdict.TOO_FEW
-    elif high is not None and high < 1.0:
-        verdict = Verdict.FEWER
-    elif low is not None and low > 1.0:
-        verdict = Verdict.MORE
-    else:
-        verdict = Verdict.UNCLEAR
+    too_few = a_before + a_after < MIN_TOTAL or c_before + c_after < MIN_TOTAL
+    verdict = verdict_of(low, high, too_few=estimate is None or too_few)
     return FollowUp(
         **common,
         control_label=control_label,
@@ -196,14 +196,7 @@ def rate_change(after: int, before: int, days_after: int, days_before: int) -> C
     scale = days_before / days_after
     low = None if plain.low is None else plain.low * scale
     high = None if plain.high is None else plain.high * scale
-    if plain.verdict is Verdict.TOO_FEW:
-        verdict = Verdict.TOO_FEW
-    elif low is not None and low > 1.0:
-        verdict = Verdict.MORE
-    elif high is not None and high < 1.0:
-        verdict = Verdict.FEWER
-    else:
-        verdict = Verdict.UNCLEAR
+    verdict = verdict_of(low, high, too_few=plain.verdict is Verdict.TOO_FEW)
     ratio = None if plain.ratio is None else plain.ratio * scale
     return Change(after, before / scale, ratio, low, high, verdict)
 

@@ -20,6 +20,7 @@ import numpy as np
 from PySide6.QtGui import QPagedPaintDevice
 
 from est_desktop.analysis.breakdown import period
+from est_desktop.analysis.follow_up import follow_up
 from est_desktop.analysis.results import DistrictSummary, MeasureLine, WeeklyPicture
 from est_desktop.analysis.summary import sample_windows, summarise
 from est_desktop.analysis.weekly import weekly_periods, weekly_picture
@@ -276,7 +277,29 @@ class ReportBuilder:
                 end=m.draft.end_date,
                 district=self._districts.name_of(m.draft.district) if m.draft.district else "",
                 responsible=m.draft.responsible_organisation,
+                follow_up=self._follow_up_text(m),
             )
             for m in MeasureRepository(self._store).live()
             if relevant(m)
         )
+
+    def _follow_up_text(self, measure: Measure) -> str:
+        """The measure's follow-up so far in words; "" when it cannot be made yet (not begun a
+        full day, nowhere to count)."""
+        today, start = self._today(), measure.draft.start_date
+        if start is None or start >= today:
+            return ""
+        before = start - (today - start)
+        where = IncidentFilter(
+            start=period(before, today).start,
+            end=period(before, today).end,
+            districts=frozenset({measure.draft.district})
+            if measure.draft.district
+            else frozenset(),
+        )
+        sample = incident_sample(self._store, where)
+        try:
+            found = follow_up(sample, measure, district_lookup=self._districts, today=today)
+        except ValueError:
+            return ""
+        return found.text

@@ -137,6 +137,7 @@ class MeasureLine:
     end: date | None
     district: str  # name, "" when not tied to one
     responsible: str
+    follow_up: str = ""  # the follow-up's verdict in words (follow_up.py), "" when none
 
 
 @dataclass(frozen=True, slots=True)

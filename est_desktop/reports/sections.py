@@ -55,6 +55,11 @@ def measures(lines: Sequence[MeasureLine], limit: int | None = None) -> list[Blo
     if len(shown) < len(lines):
         more = QCoreApplication.translate("ReportSections", "… och {count} till.")
         blocks.append(note(more.format(count=len(lines) - len(shown))))
+    followed = [m for m in shown if m.follow_up]
+    if followed:
+        title = QCoreApplication.translate("ReportSections", "Uppföljning hittills")
+        blocks.append(Paragraph(title, Role.SUBHEADING, space_before=3.0))
+        blocks += [Paragraph(f"{m.title}: {m.follow_up}", bullet="•") for m in followed]
     return blocks
 
 

@@ -3,9 +3,11 @@ on Monday morning would run it."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,8 +16,10 @@ import pytest
 from est_desktop.analysis.breakdown import period
 from est_desktop.data_files import demo_end
 from est_desktop.demo_data import fill_demo_store
+from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.store.database import Store
 from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.remote_rows import store_measures
 
 LAST = (demo_end() - timedelta(days=1)).date()
 FIRST = LAST - timedelta(days=89)
@@ -108,3 +112,38 @@ def test_a_missing_store_is_said_plainly(tmp_path):
     done = run(tmp_path, "--out", str(tmp_path / "x.pdf"))
     assert done.returncode == 2
     assert "Det finns inget datalager" in done.stderr
+
+
+def test_the_summary_prints_how_a_measure_is_going(data_dir, tmp_path, read_pdf):
+    # Runs last in this module: the measure it stores stays in the shared demo store.
+    lat, lon = DistrictLookup.default().centroid("hulta")
+    record = {
+        "id": str(uuid.uuid4()),
+        "title": "Belysning vid Hulta torg",
+        "district": "hulta",
+        "area": {
+            "type": "Polygon",
+            "coordinates": [
+                [
+                    [lon - 0.01, lat - 0.005],
+                    [lon + 0.01, lat - 0.005],
+                    [lon + 0.01, lat + 0.005],
+                    [lon - 0.01, lat + 0.005],
+                    [lon - 0.01, lat - 0.005],
+                ]
+            ],
+        },
+        "start_date": (LAST - timedelta(days=30)).isoformat(),
+        "status": "ongoing",
+        "revision": 1,
+        "deleted": False,
+    }
+    with Store.open(data_dir / "est-demo.sqlite") as store, store.transaction() as conn:
+        store_measures(conn, [(record["id"], 1, False, json.loads(json.dumps(record)))])
+    out = tmp_path / "med-atgard.pdf"
+    done = run(data_dir, "--district", "hulta", "--to", LAST.isoformat(), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    text = " ".join(read_pdf(out))
+    assert "Belysning vid Hulta torg" in text
+    assert "Uppföljning hittills" in text
+    assert "kontrollområde" in text or "För få händelser" in text

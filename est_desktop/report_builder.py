@@ -42,8 +42,9 @@ from est_desktop.store.measures import MeasureRepository
 
 log = logging.getLogger(__name__)
 
-MAP_SIZE = (1600, 1100)  # pixels of the map picture: sharp at the width of an A4 text column
-MAP_ZOOM = 1.6  # legend, names and markers readable once the picture is shrunk onto A4
+# Pixels of the map picture: about 150 dpi across an A4 text column, so the legend, names and
+# markers print at a readable size (a larger picture would shrink them).
+MAP_SIZE = (1050, 720)
 
 
 class ReportKind(StrEnum):
@@ -216,21 +217,20 @@ class ReportBuilder:
 
         def draw() -> bytes | None:
             points = IncidentRepository(self._store).map_points(where)
+            measures = MeasureRepository(self._store).live()
             page = map_page(
                 self._taxonomy,
                 self._districts,
                 texts=page_texts(offline_note=False),
                 attribution="© OpenStreetMap",
-                hidden_layers=frozenset({"measures"}),
             )
             page = replace(page, controls=False)
             bounds = self._bounds(request.districts)
             try:
                 return render_map_png(
                     page,
-                    map_data(points, self._taxonomy),
+                    map_data(points, self._taxonomy, measures=measures),
                     size=MAP_SIZE,
-                    zoom=MAP_ZOOM,
                     bounds=bounds,
                     tiles=self._tiles,
                 )

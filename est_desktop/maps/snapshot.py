@@ -61,7 +61,7 @@ def render_map_png(
         )
         script = f"EstMap.loadPoints({arguments});"
         if bounds is not None:
-            script += f"EstMap.fitBounds({json.dumps(list(bounds))});"
+            script += f"EstMap.fitBounds({json.dumps(list(bounds))}, true);"
         web_page.runJavaScript(script, 0)
         state = "JSON.stringify([EstMap.pointCount(), EstMap.tilesIdle()])"
         while True:

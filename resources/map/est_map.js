@@ -349,13 +349,14 @@
     }
   }
 
-  function fitBounds(b) {
+  // `still`: no zoom animation (a snapshot must not catch the canvas half-way).
+  function fitBounds(b, still) {
     state.map.fitBounds(
       [
         [b[0], b[1]],
         [b[2], b[3]],
       ],
-      { padding: [20, 20] }
+      { padding: [20, 20], animate: !still }
     );
   }
 

@@ -248,6 +248,9 @@ class MapPanel(QWidget):
 
     def _on_page_ready(self) -> None:
         self._ready, self._drawing, self._pending = True, False, None
+        chosen = self._filter.districts - {OUTSIDE_DISTRICTS}
+        if len(chosen) == 1:  # chosen in the filter before the page was there
+            self.zoom_to_district(next(iter(chosen)))
         if self._draft is not None:
             self.place_draft(*self._draft)
         self.reload_now()

@@ -363,3 +363,19 @@ def test_choosing_a_district_in_the_filter_zooms_the_map_to_it(qtbot, make_panel
     )
     assert south < centre[0] < north and west < centre[1] < east
     assert js(qtbot, panel, "EstMap.map().getZoom()") >= 14
+
+
+def test_a_district_chosen_before_the_page_is_ready_is_zoomed_to_when_it_is(qtbot, make_panel):
+    # The window sets the filter as it opens, before the web page has loaded.
+    panel = make_panel()
+    panel.set_filter(IncidentFilter(districts=frozenset({"norrby"})))
+    panel.reload_base_map()  # the page again, as after a change of tile source
+    qtbot.waitUntil(lambda: panel.ready, timeout=WAIT_MS)
+    south, west, north, east = DistrictLookup.default().bounds("norrby")
+    centre = wait_for_js(
+        qtbot,
+        panel,
+        "(c => [c.lat, c.lng])(EstMap.map().getCenter())",
+        lambda c: c is not None and south < c[0] < north,
+    )
+    assert west < centre[1] < east

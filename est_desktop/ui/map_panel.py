@@ -185,9 +185,10 @@ class MapPanel(QWidget):
         self._draft = None
         self._run("EstMap.clearDraft()")
 
-    def zoom_to_district(self, code: str | None) -> None:
+    def zoom_to_district(self, code: str | None, *, animate: bool = True) -> None:
         """Fit the view to one district, or to all of them (None)."""
-        self._run(f"EstMap.fitBounds({json.dumps(list(self._districts.bounds(code)))})")
+        bounds = json.dumps(list(self._districts.bounds(code)))
+        self._run(f"EstMap.fitBounds({bounds}, {json.dumps(not animate)})")
 
     def reload_base_map(self) -> None:
         """After the settings changed the tile source or imported a base map."""
@@ -250,7 +251,8 @@ class MapPanel(QWidget):
         self._ready, self._drawing, self._pending = True, False, None
         chosen = self._filter.districts - {OUTSIDE_DISTRICTS}
         if len(chosen) == 1:  # chosen in the filter before the page was there
-            self.zoom_to_district(next(iter(chosen)))
+            # Still: the window may still be laying itself out, and a resize stops an animation.
+            self.zoom_to_district(next(iter(chosen)), animate=False)
         if self._draft is not None:
             self.place_draft(*self._draft)
         self.reload_now()

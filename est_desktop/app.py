@@ -93,7 +93,16 @@ def build_window(
         map_panel=map_panel,
         analysis_panel=analysis,
         reports=reports,
-        measures_panel=MeasuresPanel(service, districts) if with_analysis else None,
+        measures_panel=(
+            MeasuresPanel(
+                service,
+                districts,
+                actor=lambda: Actor(preferences.user_name, preferences.organisation),
+                may_decide=lambda: preferences.server_role in ("analyst", "admin"),
+            )
+            if with_analysis
+            else None
+        ),
     )
 
 

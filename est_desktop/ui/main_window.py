@@ -99,6 +99,10 @@ class MainWindow(QMainWindow):
         if measures_panel is not None:
             self.measures_dock = self._dock(self.tr("Åtgärder"), "measuresDock", measures_panel)
             self.sync.records_changed.connect(measures_panel.refresh)
+            measures_panel.recorded.connect(self.sync.local_change)
+            self.sync.identity_changed.connect(measures_panel.refresh)
+            if self.map_panel is not None:
+                measures_panel.recorded.connect(self.map_panel.refresh)
         self._build_menus()
         self._build_status_bar(demo)
         self._restore_state()

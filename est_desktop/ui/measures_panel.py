@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from est_desktop.analysis.follow_up import FollowUp, follow_up
+from est_desktop.domain.actor import Actor
 from est_desktop.domain.incident import LOCAL_TZ
 from est_desktop.domain.measure import Measure, MeasureStatus
 from est_desktop.geo.district_lookup import DistrictLookup
@@ -31,6 +33,7 @@ from est_desktop.store.incident_samples import incident_sample
 from est_desktop.store.incident_service import IncidentService
 from est_desktop.store.incidents import IncidentFilter
 from est_desktop.store.measures import MeasureRepository
+from est_desktop.ui.measure_dialog import MeasureDialog
 from est_desktop.ui.tasks import Task
 
 STATUS_TEXTS = {
@@ -42,12 +45,15 @@ STATUS_TEXTS = {
 
 class MeasuresPanel(QWidget):
     followed_up = Signal(object)  # the FollowUp shown, or the error text
+    recorded = Signal(object)  # a Measure entered here (to be synced)
 
     def __init__(
         self,
         incidents: IncidentService,
         districts: DistrictLookup,
         *,
+        actor: Callable[[], Actor] = lambda: Actor("", ""),
+        may_decide: Callable[[], bool] = lambda: False,
         today: Callable[[], date] = lambda: datetime.now(LOCAL_TZ).date(),
         parent: QWidget | None = None,
     ) -> None:
@@ -55,7 +61,11 @@ class MeasuresPanel(QWidget):
         self._incidents = incidents
         self._districts = districts
         self._today = today
-        self._repository = MeasureRepository(incidents.store)
+        self._actor = actor
+        codes = frozenset(d.code for d in districts.districts())
+        self._repository = MeasureRepository(
+            incidents.store, taxonomy=incidents.taxonomy, district_codes=codes
+        )
         self._measures: list[Measure] = []
         self._task: Task | None = None
 
@@ -79,15 +89,23 @@ class MeasuresPanel(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # New measures only: an edit of a synced measure could be overwritten by a pull until
+        # measures keep the server's version aside as incidents do. Offered to those the
+        # server lets decide measures (analysts, admins): anyone else's would be refused.
+        self._may_decide = may_decide
+        self.new_button = QPushButton(self.tr("&Ny åtgärd…"))
+        self.new_button.clicked.connect(self.new_measure)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(splitter)
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the measures again (after a sync)."""
+        """Read the measures again (after a sync or a sign-in)."""
+        self.new_button.setVisible(self._may_decide())
         self._measures = self._repository.live()
         self.table.setRowCount(len(self._measures))
         for row, measure in enumerate(self._measures):
@@ -115,6 +133,22 @@ class MeasuresPanel(QWidget):
                 )
                 + "</i>"
             )
+
+    def new_measure(self) -> MeasureDialog:
+        dialog = MeasureDialog(
+            self._repository,
+            self._incidents.taxonomy,
+            self._districts,
+            self._actor(),
+            parent=self,
+        )
+        dialog.saved.connect(self._on_recorded)
+        dialog.show()
+        return dialog
+
+    def _on_recorded(self, measure: Measure) -> None:
+        self.refresh()
+        self.recorded.emit(measure)
 
     def _on_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

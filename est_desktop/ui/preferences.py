@@ -58,6 +58,9 @@ class Preferences:
     server_user = _Preference("sync/server_user", "", str)
     ca_bundle = _Preference("sync/ca_bundle", "", str)  # "" = the system's certificates
     sync_interval_minutes = _Preference("sync/interval_minutes", 5, int)
+    # The role the server gave at the last sign-in; "" when never signed in. Only a hint for
+    # what to offer (the server decides): analysts and admins decide measures.
+    server_role = _Preference("sync/server_role", "", str)
     # The base map's tile source; "" = OpenStreetMap's standard tiles (geo.tile_cache.OSM_*).
     map_tile_url = _Preference("map/tile_url", "", str)
     map_tile_attribution = _Preference("map/tile_attribution", "", str)

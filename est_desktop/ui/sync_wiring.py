@@ -175,6 +175,7 @@ class SyncWiring(QObject):
                 # Records saved here are stamped as the server will stamp them.
                 self._preferences.user_name = dialog.session.username
                 self._preferences.organisation = dialog.session.organisation
+                self._preferences.server_role = dialog.session.role
                 self.identity_changed.emit()
             return dialog.server_url, dialog.username
         finally:

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from est_desktop.analysis.follow_up import FollowUp
 from est_desktop.domain.incident import LOCAL_TZ, IncidentDraft
 from est_desktop.geo.district_lookup import DistrictLookup
+from est_desktop.store.outbox import pending_changes
 from est_desktop.store.remote_rows import store_measures
 
 TODAY = datetime.now(LOCAL_TZ).date()
@@ -69,3 +70,27 @@ def test_a_selected_measure_is_followed_up_against_the_rest_of_its_district(
 def test_without_measures_the_panel_says_where_they_come_from(make_window):
     window = make_window(with_analysis=True)
     assert "kommer hit när datorn synkar" in window.measures_panel.detail.text()
+
+
+def test_a_new_measure_entered_here_is_listed_and_queued_for_sync(qtbot, store, prefs, make_window):
+    prefs.server_role = "analyst"  # as the last sign-in said
+    window = make_window(with_analysis=True)
+    panel = window.measures_panel
+    assert not panel.new_button.isHidden()
+    dialog = panel.new_measure()
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Väktare vid Hulta torg")
+    dialog.start_edit.setText(TODAY.isoformat())
+    dialog.district_combo.setCurrentIndex(dialog.district_combo.findData("hulta"))
+    with qtbot.waitSignal(panel.recorded, timeout=5_000):
+        dialog.save_button.click()
+    assert panel.table.rowCount() == 1
+    assert panel.table.item(0, 0).text() == "Väktare vid Hulta torg"
+    with store.reading() as conn:
+        assert [c.entity for c in pending_changes(conn)] == ["measure"]
+
+
+def test_only_those_who_may_decide_measures_are_offered_a_new_one(prefs, make_window):
+    prefs.server_role = "reporter"
+    window = make_window(with_analysis=True)
+    assert window.measures_panel.new_button.isHidden()

@@ -145,6 +145,7 @@ def test_a_refused_token_opens_one_login_dialog_and_a_login_syncs_at_once(
     qtbot.waitUntil(lambda: window.sync.status.text.startswith("Synkad"), timeout=3000)
     # What is saved here from now on is stamped as the server stamps it.
     assert (prefs.user_name, prefs.organisation) == ("anna", "boras_stad")
+    assert prefs.server_role == "reporter"  # what to offer, e.g. no new measures
     assert "anna" in window.user_label.text()
 
 

@@ -10,28 +10,27 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
-from est_desktop import __version__
 from est_desktop.domain.actor import Actor
 from est_desktop.domain.incident import LOCAL_TZ, Incident, Source
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex
 from est_desktop.report_builder import ReportBuilder, ReportKind
 from est_desktop.store.incident_service import IncidentService
-from est_desktop.store.incidents import IncidentFilter, IncidentListRow
+from est_desktop.store.incidents import IncidentFilter
 from est_desktop.ui.analysis_panel import AnalysisPanel
 from est_desktop.ui.entry_form import EntryForm
 from est_desktop.ui.export_dialog import ExportDialog
+from est_desktop.ui.help_dialogs import show_about, show_shortcuts
 from est_desktop.ui.import_dialog import ImportDialog
 from est_desktop.ui.incident_list_panel import IncidentListPanel
 from est_desktop.ui.incident_table_model import format_time
 from est_desktop.ui.map_panel import MapPanel
+from est_desktop.ui.map_wiring import MapWiring
 from est_desktop.ui.measures_panel import MeasuresPanel
 from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.report_dialog import ReportDialog, default_period
@@ -42,8 +41,6 @@ STATUS_TIMEOUT_MS = 8000
 
 
 class MainWindow(QMainWindow):
-    _selecting_from_map = False
-
     def __init__(
         self,
         incidents: IncidentService,
@@ -61,7 +58,6 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._incidents = incidents
-        self._places = places
         self._preferences = preferences
         self.map_panel = map_panel
         self.analysis_panel = analysis_panel
@@ -78,7 +74,10 @@ class MainWindow(QMainWindow):
         form_area.setMinimumWidth(360)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(form_area)
-        self.splitter.addWidget(self._with_map(map_panel) if map_panel else self.list_panel)
+        self.map_wiring = None
+        if map_panel is not None:
+            self.map_wiring = MapWiring(map_panel, self.list_panel, self.form, places, self)
+        self.splitter.addWidget(self.map_wiring.widget if self.map_wiring else self.list_panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([440, 900])
         self.setCentralWidget(self.splitter)
@@ -93,7 +92,7 @@ class MainWindow(QMainWindow):
         self.sync.records_changed.connect(self.list_panel.refresh)
         self.sync.identity_changed.connect(self._update_user_label)
         if map_panel is not None:
-            self._connect_map(map_panel)
+            self._follow_changes(map_panel.refresh)
         if analysis_panel is not None:
             self._dock_analysis(analysis_panel)
         if measures_panel is not None:
@@ -101,42 +100,19 @@ class MainWindow(QMainWindow):
             self.sync.records_changed.connect(measures_panel.refresh)
             measures_panel.recorded.connect(self.sync.local_change)
             self.sync.identity_changed.connect(measures_panel.refresh)
-            if self.map_panel is not None:
-                measures_panel.recorded.connect(self.map_panel.refresh)
+            if map_panel is not None:
+                measures_panel.recorded.connect(map_panel.refresh)
         self._build_menus()
         self._build_status_bar(demo)
         self._restore_state()
         self.list_panel.model.reload()
         self.sync.start()
 
-    def _with_map(self, map_panel: MapPanel) -> QWidget:
-        """The filter bar above the map and the list: one filter, both views."""
-        self.map_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.map_splitter.addWidget(map_panel)
-        self.map_splitter.addWidget(self.list_panel)
-        self.map_splitter.setStretchFactor(0, 3)
-        self.map_splitter.setStretchFactor(1, 2)
-        self.map_splitter.setSizes([460, 360])
-        right = QWidget()
-        layout = QVBoxLayout(right)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list_panel.take_filters())
-        layout.addWidget(self.map_splitter, 1)
-        return right
-
-    def _connect_map(self, map_panel: MapPanel) -> None:
-        map_panel.set_filter(self.list_panel.model.filter)
-        self.list_panel.filters.changed.connect(map_panel.set_filter)
-        self.list_panel.selected.connect(self._on_list_selected)
-        map_panel.incident_clicked.connect(self._on_map_incident_clicked)
-        map_panel.point_chosen.connect(self._on_map_point_chosen)
+    def _follow_changes(self, refresh) -> None:
+        """`refresh` after every change of the records: saved here, deleted, or synced."""
         for changed in (self.form.recorded, self.form.edited, self.list_panel.deleted):
-            changed.connect(map_panel.refresh)
-        self.sync.records_changed.connect(map_panel.refresh)
-        self.form.recorded.connect(map_panel.clear_draft)
-        self.form.edited.connect(map_panel.clear_draft)
-        self.form.cleared.connect(map_panel.clear_draft)
-        self.form.position_changed.connect(map_panel.place_draft)
+            changed.connect(refresh)
+        self.sync.records_changed.connect(refresh)
 
     def _dock_analysis(self, panel: AnalysisPanel) -> None:
         """The analysis beside the map and the list, on the same filter; hidden until asked for
@@ -145,9 +121,7 @@ class MainWindow(QMainWindow):
         panel.filter_bar = self.list_panel.filters
         panel.set_filter(self.list_panel.model.filter)
         self.list_panel.filters.changed.connect(panel.set_filter)
-        for changed in (self.form.recorded, self.form.edited, self.list_panel.deleted):
-            changed.connect(panel.refresh)
-        self.sync.records_changed.connect(panel.refresh)
+        self._follow_changes(panel.refresh)
 
     def _dock(self, title: str, name: str, panel: QWidget) -> QDockWidget:
         """A panel docked on the right, hidden until asked for; its place is kept with the
@@ -236,8 +210,13 @@ class MainWindow(QMainWindow):
         self.sync.build_menu(menu.addMenu(self.tr("S&ynk")))
 
         help_menu = menu.addMenu(self.tr("&Hjälp"))
-        self._action(help_menu, self.tr("&Kortkommandon"), None, self._show_shortcuts)
-        self._action(help_menu, self.tr("&Om EST Desktop"), None, self._show_about)
+        self._action(help_menu, self.tr("&Kortkommandon"), None, lambda: show_shortcuts(self))
+        self._action(
+            help_menu,
+            self.tr("&Om EST Desktop"),
+            None,
+            lambda: show_about(self, self._incidents.store.path),
+        )
 
     def _action(self, menu, text, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -270,21 +249,6 @@ class MainWindow(QMainWindow):
         self.user_label.setText(user + (f" · {organisation}" if organisation else ""))
 
     # -- slots --
-
-    def _on_list_selected(self, row: IncidentListRow | None) -> None:
-        if row is not None and self.map_panel is not None and not self._selecting_from_map:
-            self.map_panel.show_incident(row.pk)
-
-    def _on_map_incident_clicked(self, incident_id: str) -> None:
-        self._selecting_from_map = True  # the map shows it already: no zoom back to it
-        try:
-            self.list_panel.select_incident(incident_id)
-        finally:
-            self._selecting_from_map = False
-
-    def _on_map_point_chosen(self, lat: float, lon: float) -> None:
-        """A click on the map (or the marker dragged): the entry form takes the point."""
-        self.form.set_position(lat, lon, self._places.nearest(lat, lon))  # and the marker
 
     def _on_form_recorded(self, incident: Incident) -> None:
         self.list_panel.refresh(select=incident.id)
@@ -403,35 +367,6 @@ class MainWindow(QMainWindow):
     def _base_map_settings(self) -> tuple[str, str]:
         return self._preferences.map_tile_url, self._preferences.map_tile_attribution
 
-    def _show_shortcuts(self) -> None:
-        rows = [
-            ("Ctrl+N", self.tr("Ny händelse")),
-            ("Ctrl+S, Ctrl+Enter", self.tr("Spara händelsen")),
-            ("Ctrl+F", self.tr("Sök i listan")),
-            ("Ctrl+E", self.tr("Ändra vald händelse")),
-            ("Delete", self.tr("Ta bort vald händelse (i listan)")),
-            ("F5", self.tr("Uppdatera listan")),
-            ("Ctrl+Shift+S", self.tr("Synka nu")),
-            ("Ctrl+Shift+A", self.tr("Visa eller dölj analysen")),
-            ("Ctrl+P", self.tr("Skriv ut sammanfattning")),
-            ("Ctrl+Shift+P", self.tr("Veckans lägesbild")),
-            ("↓", self.tr("Visa alla kategorier i kategorifältet")),
-        ]
-        table = "".join(f"<tr><td><b>{key}</b></td><td>{text}</td></tr>" for key, text in rows)
-        QMessageBox.information(self, self.tr("Kortkommandon"), f"<table>{table}</table>")
-
-    def _show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("Om EST Desktop"),
-            self.tr(
-                "<b>EST Desktop %1</b><p>Effektiv samordning för trygghet: Borås Stad, "
-                "Polisen och Bostäder i Borås.</p><p>Datalager: %2</p>"
-            )
-            .replace("%1", __version__)
-            .replace("%2", str(self._incidents.store.path)),
-        )
-
     # -- window state --
 
     def _restore_state(self) -> None:
@@ -445,7 +380,7 @@ class MainWindow(QMainWindow):
         if not prefs.splitter_state.isEmpty():
             self.splitter.restoreState(prefs.splitter_state)
         if self.map_panel is not None and not prefs.map_splitter_state.isEmpty():
-            self.map_splitter.restoreState(prefs.map_splitter_state)
+            self.map_wiring.splitter.restoreState(prefs.map_splitter_state)
         if not prefs.list_header_state.isEmpty():
             self.list_panel.table.horizontalHeader().restoreState(prefs.list_header_state)
 
@@ -455,7 +390,7 @@ class MainWindow(QMainWindow):
         prefs.window_state = self.saveState()
         prefs.splitter_state = self.splitter.saveState()
         if self.map_panel is not None:
-            prefs.map_splitter_state = self.map_splitter.saveState()
+            prefs.map_splitter_state = self.map_wiring.splitter.saveState()
             self.map_panel.shutdown()
         prefs.list_header_state = self.list_panel.table.horizontalHeader().saveState()
         prefs.settings.sync()

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
@@ -37,54 +37,12 @@ from est_desktop.store.incident_service import IncidentService
 from est_desktop.store.incidents import IncidentFilter
 from est_desktop.store.measures import MeasureRepository
 from est_desktop.ui.incident_table_model import format_time
+from est_desktop.ui.map_bridge import MapBridge
 from est_desktop.ui.offline_area_dialog import OfflineAreaDialog
 from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.tasks import Task
 
 RELOAD_DELAY_MS = 150  # typing in the search field reloads the map once, after a pause
-
-
-class MapBridge(QObject):
-    """The app's side of the page's `est` object: the page calls these slots."""
-
-    page_ready = Signal()
-    points_loaded = Signal(int, int)  # count, generation
-    incident_clicked = Signal(int)  # pk
-    map_clicked = Signal(float, float)
-    draft_moved = Signal(float, float)
-    view_changed = Signal(float, float, int)
-
-    def __init__(self, popup_data, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._popup_data = popup_data
-
-    @Slot()
-    def pageReady(self) -> None:
-        self.page_ready.emit()
-
-    @Slot(int, int)
-    def pointsLoaded(self, count: int, generation: int) -> None:
-        self.points_loaded.emit(count, generation)
-
-    @Slot(float)
-    def incidentClicked(self, pk: float) -> None:
-        self.incident_clicked.emit(int(pk))
-
-    @Slot(float, float)
-    def mapClicked(self, lat: float, lon: float) -> None:
-        self.map_clicked.emit(lat, lon)
-
-    @Slot(float, float)
-    def draftMoved(self, lat: float, lon: float) -> None:
-        self.draft_moved.emit(lat, lon)
-
-    @Slot(float, float, int)
-    def viewChanged(self, lat: float, lon: float, zoom: int) -> None:
-        self.view_changed.emit(lat, lon, zoom)
-
-    @Slot(float, result=str)
-    def popupData(self, pk: float) -> str:
-        return json.dumps(self._popup_data(int(pk)), ensure_ascii=False)
 
 
 class MapPanel(QWidget):

@@ -24,15 +24,17 @@ from est_desktop import __version__
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.wire import wire_value
 from est_desktop.geo.district_lookup import DistrictLookup
-from est_desktop.server import schemas
-from est_desktop.server.auth import CurrentUser, log_in
+from est_desktop.server import audit, schemas
+from est_desktop.server.admin_routes import router as privacy_router
+from est_desktop.server.auth import CurrentUser, log_in, prepare_logins
 from est_desktop.server.bodies import parse_json, push_envelope, token_request
 from est_desktop.server.database import DATABASE_ENV, ServerDatabase
 from est_desktop.server.errors import ApiError, install_error_handlers, unauthorized
 from est_desktop.server.errors import validation_error as validation_failure
-from est_desktop.server.limits import BodySizeLimit
+from est_desktop.server.limits import MAX_JSON_DEPTH, BodySizeLimit, json_too_deep
 from est_desktop.server.push import answer_body
 from est_desktop.server.reference import ReferenceData, build_reference
+from est_desktop.server.security_headers import SecurityHeaders
 from est_desktop.server.settings import ServerSettings
 from est_desktop.server.sync_service import InvalidCursorError, SyncService
 
@@ -62,8 +64,12 @@ def create_app(db: ServerDatabase, settings: ServerSettings | None = None) -> Fa
     app.state.sync = SyncService(db, taxonomy, DistrictLookup.default())
     app.state.reference = build_reference(taxonomy)
     install_error_handlers(app)
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimit, max_bytes=settings.max_body_bytes, read_seconds=settings.body_read_seconds
+    )
+    app.add_middleware(SecurityHeaders)  # added last: outermost, so the 413 and 408 get them
     app.include_router(router)
+    app.include_router(privacy_router, prefix=API)  # audit log, erasure helper, export reports
     app.openapi = lambda: _openapi_schema(app)  # type: ignore[method-assign]
     return app
 
@@ -77,12 +83,17 @@ def app_from_environment() -> FastAPI:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    await run_in_threadpool(prepare_logins)
     yield
+    await run_in_threadpool(app.state.sync.close)  # buffered audit entries, before the pool goes
     app.state.db.close()
 
 
 async def _json_body(request: Request) -> Any:
-    return parse_json(await request.body())
+    body = parse_json(await request.body())
+    if json_too_deep(body):
+        raise ApiError(400, f"JSON-strukturen är nästlad djupare än {MAX_JSON_DEPTH} nivåer.")
+    return body
 
 
 JsonBody = Annotated[Any, Depends(_json_body)]
@@ -110,6 +121,9 @@ async def issue_token(request: Request, body: JsonBody) -> dict[str, Any]:
     db, settings = request.app.state.db, request.app.state.settings
     address = request.client.host if request.client else "unknown"
     outcome = await run_in_threadpool(log_in, db, settings, username, password, address)
+    throttled, succeeded = outcome.retry_after is not None, outcome.user is not None
+    event = audit.login_event(username, address, succeeded=succeeded, throttled=throttled)
+    await run_in_threadpool(audit.write_quietly, db, [event])
     if outcome.retry_after is not None:
         raise ApiError(
             429,
@@ -169,6 +183,6 @@ def _openapi_schema(app: FastAPI) -> dict[str, Any]:
             title=app.title, version=app.version, description=app.description, routes=app.routes
         )
         components = schema.setdefault("components", {}).setdefault("schemas", {})
-        components.update(schemas.openapi_components(schemas.TokenRequest, schemas.PushRequest))
+        components.update(schemas.openapi_components(*schemas.REQUEST_MODELS.values()))
         app.openapi_schema = schema
     return app.openapi_schema

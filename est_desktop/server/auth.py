@@ -7,9 +7,10 @@ process over one database accepts the same tokens and counts the same failures.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import math
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -22,7 +23,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, delete, func, insert, select, text
 
 from est_desktop.server.database import ServerDatabase
-from est_desktop.server.errors import unauthorized
+from est_desktop.server.errors import ApiError, unauthorized
 from est_desktop.server.identity import Role, User
 from est_desktop.server.settings import ServerSettings
 from est_desktop.server.tables import LoginFailureRow, TokenRow, UserRow
@@ -50,8 +51,22 @@ def _dummy_hash() -> str:
     return hash_password(secrets.token_urlsafe(16))
 
 
-def token_digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+def prepare_logins() -> None:
+    """Make the dummy hash now (at start), so the first unknown user is not the slow one."""
+    _dummy_hash()
+
+
+def token_digest(token: str, secret: str) -> str:
+    """What is stored of a token: its HMAC-SHA256 under the server's secret (see secret.py)."""
+    key = secret.encode("utf-8", "surrogatepass")
+    return hmac.new(key, token.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+
+
+def throttle_key(kind: str, value: str, secret: str) -> str:
+    """What the failure counter stores for a username (`kind` "user") or an address ("addr"):
+    `kind:` and an HMAC of both under the server's secret, so the table names nobody in plain
+    text. ':' never occurs in a token, so no key can equal a token's digest."""
+    return f"{kind}:{token_digest(f'{kind}:{value}', secret)}"
 
 
 # --- tokens --------------------------------------------------------------------------------
@@ -65,13 +80,16 @@ def issue_token(
     expires_at = (now + settings.token_lifetime).replace(microsecond=0)
     conn.execute(
         insert(TokenRow).values(
-            token_hash=token_digest(token), username=username, created_at=now, expires_at=expires_at
+            token_hash=token_digest(token, settings.secret),
+            username=username,
+            created_at=now,
+            expires_at=expires_at,
         )
     )
     return token, expires_at
 
 
-def user_for_token(conn: Connection, token: str, now: datetime) -> User | None:
+def user_for_token(conn: Connection, token: str, now: datetime, secret: str) -> User | None:
     """The active user a valid, unexpired token belongs to, else None."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return None
@@ -79,7 +97,7 @@ def user_for_token(conn: Connection, token: str, now: datetime) -> User | None:
         select(UserRow.username, UserRow.organisation, UserRow.role)
         .join(TokenRow, TokenRow.username == UserRow.username)
         .where(
-            TokenRow.token_hash == token_digest(token),
+            TokenRow.token_hash == token_digest(token, secret),
             TokenRow.expires_at > now,
             UserRow.active.is_(True),
         )
@@ -120,7 +138,8 @@ def log_in(
     off the event loop.
     """
     now = now or datetime.now(UTC)
-    user_key, keys = f"user:{username}", sorted({f"user:{username}", f"addr:{address}"})
+    user_key = throttle_key("user", username, settings.secret)
+    keys = sorted({user_key, throttle_key("addr", address, settings.secret)})
     with db.transaction() as conn:
         _lock_keys(conn, keys)
         recent = {key: _recent_failures(conn, key, now, settings) for key in keys}
@@ -190,7 +209,7 @@ def _prune(conn: Connection, now: datetime, settings: ServerSettings) -> None:
 
 
 def failure_count(conn: Connection, key: str) -> int:
-    """How many failures are stored for a key (for operators and tests)."""
+    """How many failures are stored for a key (`throttle_key`; for operators and tests)."""
     return conn.execute(
         select(func.count()).select_from(LoginFailureRow).where(LoginFailureRow.key == key)
     ).scalar_one()
@@ -213,10 +232,32 @@ def current_user(
         raise unauthorized("Inloggning krävs: skicka en giltig token i Authorization: Bearer.")
     db: ServerDatabase = request.app.state.db
     with db.reading() as conn:
-        user = user_for_token(conn, credentials.credentials, datetime.now(UTC))
+        user = user_for_token(
+            conn, credentials.credentials, datetime.now(UTC), request.app.state.settings.secret
+        )
     if user is None:
         raise unauthorized("Token är ogiltig eller har gått ut. Logga in igen.")
     return user
 
 
 CurrentUser = Annotated[User, Depends(current_user)]
+
+
+def requires(role: Role) -> Callable[[User], User]:
+    """A dependency: the current user when their role is at least `role`, else 403.
+
+    The role travels on the function as `required_role`, so tests can find every route that
+    needs one by walking the app's routes.
+    """
+
+    def at_least(user: CurrentUser) -> User:
+        if not user.at_least(role):
+            raise ApiError(403, "Din roll får inte göra detta.")
+        return user
+
+    at_least.required_role = role  # type: ignore[attr-defined]
+    return at_least
+
+
+AnalystUser = Annotated[User, Depends(requires(Role.ANALYST))]
+AdminUser = Annotated[User, Depends(requires(Role.ADMIN))]

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
+from est_desktop.domain.wire import dumps_json
 from est_desktop.server.database import next_seqs
 from est_desktop.server.tables import AppliedChangeRow, RecordRow
 
@@ -148,13 +149,41 @@ class BatchState:
             if updates:
                 conn.execute(update(RECORDS).where(RECORDS.c.id == bindparam("b_id")), updates)
             if inserts:
-                conn.execute(insert(RECORDS), inserts)
+                _insert(conn, RECORDS, inserts)
         if self._new_answers:
-            conn.execute(insert(ANSWERS), self._new_answers)
+            _insert(conn, ANSWERS, self._new_answers)
 
     def _index_external_id(self, record: CurrentRecord) -> None:
         if record.external_id is not None:
             self.external_ids[(record.entity, record.source, record.external_id)] = record.id
+
+
+def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert `rows` (dicts with the same keys in the same order) with one executemany.
+
+    On SQLite straight to the driver: SQLAlchemy would pass every value of every row through
+    its parameter processing in Python, which costs more than the insert itself. A column type
+    that converts values (a time) converts each distinct value once. Elsewhere SQLAlchemy's
+    multi-row VALUES ("insertmanyvalues") are the fast way, so it does the work.
+    """
+    dialect = conn.dialect
+    if dialect.name != "sqlite":
+        conn.execute(insert(table), rows)
+        return
+    keys = list(rows[0])
+    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
+    order = [keys.index(name) for name in compiled.positiontup or ()]
+    params = [[row[key] for key in keys] for row in rows]
+    for index, key in enumerate(keys):
+        process = table.c[key].type.bind_processor(dialect)
+        if process is not None:
+            done: dict[Any, Any] = {}
+            for values in params:
+                value = values[index]
+                values[index] = (
+                    done[value] if value in done else done.setdefault(value, process(value))
+                )
+    conn.exec_driver_sql(compiled.string, [tuple(values[i] for i in order) for values in params])
 
 
 def _row(record: CurrentRecord, seq: int) -> dict[str, Any]:
@@ -168,8 +197,5 @@ def _row(record: CurrentRecord, seq: int) -> dict[str, Any]:
         "organisation": record.organisation,
         "external_id": record.external_id,
         "record": record.record_json,
-        "field_revisions": _dumps(record.field_revisions) if record.field_revisions else "{}",
+        "field_revisions": dumps_json(record.field_revisions) if record.field_revisions else "{}",
     }
-
-
-_dumps = json.JSONEncoder(separators=(",", ":")).encode

@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any
 
+from est_desktop.domain.wire import loads_json
 from est_desktop.server.errors import ApiError, validation_error
 from est_desktop.server.users import MAX_PASSWORD, MAX_USERNAME, is_clean_text
 
@@ -22,6 +23,12 @@ MAX_FIELD_PROBLEMS = 20  # a body with thousands of bad changes gets the first f
 
 def parse_json(raw: bytes) -> Any:
     """The JSON value of a body, or 400 invalid_json (not UTF-8, not JSON, NaN, too deep)."""
+    return loads_json(raw, fallback=_strict_json)
+
+
+def _strict_json(raw: bytes) -> Any:
+    """What the json module reads, with PROTOCOL.md's refusals (loads_json tries orjson first
+    and comes here for all it refuses or might read otherwise)."""
     try:
         return json.loads(raw.decode("utf-8"), parse_constant=_no_constant, parse_int=_integer)
     except UnicodeDecodeError:

@@ -18,8 +18,16 @@ from typing import Any
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from est_desktop import __version__
+from est_desktop.server import privacy_cli
 from est_desktop.server.database import DATABASE_ENV, DEFAULT_URL, SchemaError, ServerDatabase
 from est_desktop.server.identity import ORGANISATIONS, Role
+from est_desktop.server.secret import (
+    SECRET_ENV,
+    SecretError,
+    ensure_secret,
+    load_secret,
+    secret_path,
+)
 from est_desktop.server.settings import TOKEN_HOURS_ENV, parse_token_hours
 from est_desktop.server.users import (
     UnknownUserError,
@@ -34,6 +42,7 @@ from est_desktop.server.users import (
 )
 
 USAGE_ERROR = 2
+KEEP_ALIVE_SECONDS = 5  # an idle connection is closed after this; clients reconnect at once
 
 
 class CommandError(Exception):
@@ -91,6 +100,7 @@ def parser() -> argparse.ArgumentParser:
         help="adresser till omvända proxyer vars X-Forwarded-For/-Proto litas på, t.ex. "
         "127.0.0.1 (standard: ingen)",
     )
+    privacy_cli.add_commands(command)
     return main
 
 
@@ -136,6 +146,12 @@ def _init(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print("Databasen är klar.", file=sys.stderr)
+    try:
+        created = ensure_secret()
+    except OSError as exc:
+        raise CommandError(f"hemligheten kunde inte sparas i {secret_path()}: {exc}") from None
+    if created:
+        print(f"En ny slumpad hemlighet är sparad i {created}.", file=sys.stderr)
     return 0
 
 
@@ -154,7 +170,7 @@ def _read_password(given: str | None) -> str:
 def _with_users(action: Any, args: argparse.Namespace, *values: Any) -> None:
     db = _open(args.database)
     try:
-        action(db, *values)
+        action(db, *values, actor=privacy_cli.cli_actor())
     except (UserExistsError, UnknownUserError) as exc:
         raise CommandError(str(exc)) from None
     except UserError as exc:
@@ -221,7 +237,12 @@ def _serve(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise CommandError("--workers måste vara minst 1", USAGE_ERROR)
     _open(args.database).close()  # refuse a missing or old schema with a clear message
+    try:
+        secret = load_secret()
+    except SecretError as exc:
+        raise CommandError(f"startar inte: {exc}") from None
     os.environ[DATABASE_ENV] = args.database  # read by every worker's app_from_environment()
+    os.environ[SECRET_ENV] = secret
     if args.token_hours is not None:
         os.environ[TOKEN_HOURS_ENV] = str(args.token_hours)
     # uvicorn shuts down gracefully on SIGTERM/SIGINT, then raises the signal again to end the
@@ -238,6 +259,7 @@ def _serve(args: argparse.Namespace) -> int:
         forwarded_allow_ips=args.forwarded_allow_ips,
         log_config=_log_config(),
         timeout_graceful_shutdown=30,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
         server_header=False,
     )
     return 0
@@ -271,3 +293,17 @@ _COMMANDS = {
     "reset-password": _reset_password,
     "serve": _serve,
 }
+
+
+def _on_database(handler: Any) -> Any:
+    def run(args: argparse.Namespace) -> int:
+        db = _open(args.database)
+        try:
+            return handler(args, db)
+        finally:
+            db.close()
+
+    return run
+
+
+_COMMANDS.update({name: _on_database(handler) for name, handler in privacy_cli.HANDLERS.items()})

@@ -18,9 +18,13 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from est_desktop.server.security_headers import SECURITY_HEADERS
+
 log = logging.getLogger("est_desktop.server")
 
 UNAVAILABLE_RETRY_AFTER = 5  # seconds: long enough for a locked database or a restart
+# SQLite primary result codes worth retrying: BUSY, LOCKED, IOERR, FULL, CANTOPEN.
+_SQLITE_TRANSIENT = frozenset({5, 6, 10, 13, 14})
 
 _CODES = {
     400: ("invalid_json", "Begäran är inte giltig JSON i UTF-8."),
@@ -28,6 +32,7 @@ _CODES = {
     403: ("forbidden", "Du har inte behörighet till detta."),
     404: ("not_found", "Adressen finns inte."),
     405: ("method_not_allowed", "Metoden är inte tillåten för den här adressen."),
+    408: ("request_timeout", "Begäran kom inte fram i tid."),
     413: ("payload_too_large", "Begäran är för stor."),
     422: ("validation_error", "Begäran har fel form."),
     429: ("too_many_requests", "För många försök. Vänta en stund och försök igen."),
@@ -110,8 +115,17 @@ async def _on_request_validation(_request: Request, exc: Exception) -> Response:
 
 async def _on_database_unavailable(request: Request, exc: Exception) -> Response:
     """Locked, unreachable or overloaded database: the client should simply try again."""
+    if not _transient(exc):
+        return await _on_unexpected(request, exc)
     log.error("database unavailable during %s %s: %s", request.method, request.url.path, exc)
     return error_response(ApiError(503, headers={"Retry-After": str(UNAVAILABLE_RETRY_AFTER)}))
+
+
+def _transient(exc: Exception) -> bool:
+    """False for SQLite's "operational" errors that waiting will not cure (a missing table or
+    column: SQLITE_ERROR). PostgreSQL reports those as ProgrammingError, never here."""
+    code = getattr(getattr(exc, "orig", None), "sqlite_errorcode", None)
+    return code is None or code & 0xFF in _SQLITE_TRANSIENT
 
 
 async def _on_database_error(request: Request, exc: Exception) -> Response:
@@ -122,8 +136,10 @@ async def _on_database_error(request: Request, exc: Exception) -> Response:
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
+    """The generic 500: what failed goes to the log only. Starlette answers it from outside
+    every middleware, so the security headers are added here."""
     log.error("unexpected error in %s %s", request.method, request.url.path, exc_info=exc)
-    return error_response(ApiError(500))
+    return error_response(ApiError(500, headers=SECURITY_HEADERS))
 
 
 def _field_name(loc: Sequence[object]) -> str:

@@ -8,7 +8,6 @@ serialization failure) is retried whole, re-reading the state, so racing pushes 
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import time
@@ -18,9 +17,10 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from est_desktop.domain.wire import wire_value
+from est_desktop.domain.wire import dumps_json, wire_value
 from est_desktop.server.access import (
     MEASURES_NOT_ALLOWED,
     NOT_YOURS,
@@ -48,6 +48,8 @@ MESSAGES: dict[str, str] = {
     "change_id": "Ändrings-id:t används redan av en annan användare.",
     "external_id": "Det externa id:t {external_id} finns redan för källan {source}.",
 }
+# Called inside a push's transaction with its results, after its records are written.
+OnWrite = Callable[[Connection, list[dict[str, Any]]], None]
 
 
 class Pusher:
@@ -63,16 +65,25 @@ class Pusher:
         self._kinds = kinds
         self._clock = clock
 
-    def push(self, user: User, changes: list[dict[str, Any]]) -> PushResults:
+    def push(
+        self, user: User, changes: list[dict[str, Any]], on_write: OnWrite | None = None
+    ) -> PushResults:
+        """One result per change, in order, all decided and stored in one transaction.
+
+        `on_write(conn, results)` runs inside that transaction once everything is written (the
+        audit log's entries), so they commit together or not at all, again on a retry.
+        """
         for attempt in range(MAX_ATTEMPTS):
             try:
                 with self._db.transaction() as conn:
                     state = BatchState.load(conn, *_lookups(changes))
                     now = self._clock().astimezone(UTC).replace(microsecond=0)
                     batch = _Batch(self._kinds, user, now, state)
-                    decided = [batch.decide(change) for change in changes]
+                    results = PushResults([batch.decide(change) for change in changes])
                     state.write(conn)
-                return PushResults(decided)
+                    if on_write is not None:
+                        on_write(conn, results)
+                return results
             except DBAPIError as error:
                 if attempt == MAX_ATTEMPTS - 1 or not _is_retryable(error):
                     raise
@@ -97,7 +108,7 @@ def answer_body(results: list[dict[str, Any]]) -> bytes:
     """The push answer's body for `results`, using their JSON text when it is at hand."""
     if isinstance(results, PushResults):
         return results.to_json()
-    return _dumps({"results": results}).encode()
+    return dumps_json({"results": results}).encode()
 
 
 class _Batch:
@@ -127,7 +138,7 @@ class _Batch:
             self._state.answer(change_id, self._user.username, result, text, self._now)
         # The answer names the change id as sent; the stored text has its canonical form.
         answered = {**result, "change_id": sent_change_id}
-        return answered, text if sent_change_id == change_id else _dumps(answered)
+        return answered, text if sent_change_id == change_id else dumps_json(answered)
 
     def _evaluate(self, change_id: str, change: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
         record_id = _canonical_uuid(change.get("id"))
@@ -194,7 +205,7 @@ class _Batch:
             organisation=self._user.organisation,
             external_id=kind.external_id(draft),
             record=record,
-            record_json=_dumps(record),
+            record_json=dumps_json(record),
             field_revisions={},
             in_database=False,
             draft=draft,
@@ -244,7 +255,7 @@ class _Batch:
             source=kind.source(draft),
             external_id=kind.external_id(draft),
             record=record,
-            record_json=_dumps(record),
+            record_json=dumps_json(record),
             field_revisions={**current.field_revisions, **dict.fromkeys(touched, revision)},
             draft=draft,
         )
@@ -267,7 +278,7 @@ class _Batch:
             "updated_by": self._user.username,
         }
         tombstone = replace(
-            current, revision=revision, deleted=True, record=record, record_json=_dumps(record)
+            current, revision=revision, deleted=True, record=record, record_json=dumps_json(record)
         )
         self._state.put(tombstone)
         return self._answer(change_id, "applied", tombstone)
@@ -335,7 +346,7 @@ def _result(
         f'{{"change_id":"{change_id}","id":{_quoted(record_id)},'
         f'"status":"{status}","revision":{"null" if revision is None else revision},'
         f'"record":{current.record_json if current else "null"},'
-        f'"errors":{_dumps(errors) if errors else "{}"}}}'
+        f'"errors":{dumps_json(errors) if errors else "{}"}}}'
     )
     return result, text
 
@@ -372,11 +383,6 @@ def _canonical_uuid(raw: object) -> str | None:
         return str(uuid.UUID(raw))
     except ValueError:
         return None
-
-
-# ASCII escapes: safe for every database and every client, whatever the text holds. One
-# encoder for all: json.dumps would make a new one for every call with these options.
-_dumps = json.JSONEncoder(separators=(",", ":")).encode
 
 
 def _is_retryable(error: DBAPIError) -> bool:

@@ -120,8 +120,14 @@ class PullPage(BaseModel):
     )
 
 
+# Every model named by `request_body`, so the schema's components can hold them all.
+REQUEST_MODELS: dict[str, type[BaseModel]] = {}
+
+
 def request_body(model: type[BaseModel]) -> dict[str, Any]:
-    """`openapi_extra` for a route that reads `model`'s shape itself."""
+    """`openapi_extra` for a route that reads `model`'s shape itself; `model` goes into the
+    schema's components with the others (see `openapi_components`)."""
+    REQUEST_MODELS[model.__name__] = model
     schema = {"$ref": REF_TEMPLATE.format(model=model.__name__)}
     return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
 
@@ -139,6 +145,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     for status, description in {
         400: "Not JSON in UTF-8 (`invalid_json`).",
         401: "No valid token (`unauthorized`).",
+        403: "The user's role may not do this (`forbidden`).",
+        408: "The body took too long to arrive (`request_timeout`).",
         413: "Body over 5 MiB, or more than 500 changes (`payload_too_large`).",
         422: "Valid JSON of the wrong shape (`validation_error`, with `fields`).",
         429: "Too many failed logins (`too_many_requests`, with Retry-After).",

@@ -1,4 +1,5 @@
-"""The server's tables: users and their tokens, login failures, records, idempotency, counters.
+"""The server's tables: users and their tokens, login failures, records, idempotency, counters,
+and the audit log.
 
 Everything that matters lives here, not in process memory, so several server processes over one
 database answer alike. Records are kept as their wire form (JSON text) next to the few columns
@@ -9,7 +10,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -65,7 +76,8 @@ class LoginFailureRow(Base):
     __tablename__ = "login_failures"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    key: Mapped[str] = mapped_column(String(200))  # "user:<name>" or "addr:<address>"
+    # "user:" or "addr:" and an HMAC of the name or address (auth.throttle_key), never plain.
+    key: Mapped[str] = mapped_column(String(200))
     failed_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     __table_args__ = (Index("ix_login_failures_key_failed_at", "key", "failed_at"),)
@@ -124,3 +136,39 @@ class CounterRow(Base):
 
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger)
+
+
+class AuditRow(Base):
+    """One audited event: who did what to which record, or how many records, and when.
+
+    Never record contents: an erasure must not leave the erased text behind in the log.
+    """
+
+    __tablename__ = "audit_log"
+
+    # INTEGER PRIMARY KEY on SQLite (its rowid), so ids grow there as on PostgreSQL.
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    username: Mapped[str] = mapped_column(String(120))  # who (for a failed login: the name tried)
+    action: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str | None] = mapped_column(String(16))
+    record_id: Mapped[str | None] = mapped_column(String(36))
+    op: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str | None] = mapped_column(String(16))
+    count: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str | None] = mapped_column(String(500))
+
+    __table_args__ = (
+        Index("ix_audit_log_username_id", "username", "id"),
+        # A client's export report is recorded once, however often it is sent (its report id
+        # goes in `record_id`).
+        Index(
+            "ux_audit_log_export_report",
+            "record_id",
+            unique=True,
+            sqlite_where=text("action = 'export' AND record_id IS NOT NULL"),
+            postgresql_where=text("action = 'export' AND record_id IS NOT NULL"),
+        ),
+    )

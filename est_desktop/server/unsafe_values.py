@@ -21,9 +21,14 @@ def unsafe_fields(fields: Mapping[str, Any]) -> dict[str, str]:
     for name, value in fields.items():
         if not is_safe_text(name):
             errors["fields"] = BAD_FIELD_NAME
-        elif not _is_safe(value):
+        elif type(value) in _SCALARS:
+            continue  # most values: numbers, flags, nulls, without the walk below
+        elif not (is_safe_text(value) if type(value) is str else _is_safe(value)):
             errors[name] = UNSAFE_VALUE
     return errors
+
+
+_SCALARS = frozenset({float, bool, type(None)})
 
 
 def _is_safe(value: object) -> bool:
@@ -50,7 +55,7 @@ def is_safe_text(text: object) -> bool:
     if not isinstance(text, str) or "\x00" in text:
         return False
     if text.isascii():
-        return True
+        return True  # the usual case: no lone surrogate can hide in ASCII
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

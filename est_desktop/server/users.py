@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, insert, select, update
 
+from est_desktop.server import audit
+from est_desktop.server.audit import Action, AuditEvent
 from est_desktop.server.auth import hash_password, revoke_tokens
 from est_desktop.server.database import ServerDatabase
 from est_desktop.server.identity import ORGANISATIONS, Role, User
@@ -18,6 +20,7 @@ from est_desktop.server.tables import UserRow
 
 MAX_USERNAME = 120  # the column's width
 MAX_PASSWORD = 1024
+SYSTEM_ACTOR = "system"  # in the audit log, for changes no person is named for
 
 
 class UserError(ValueError):
@@ -85,9 +88,16 @@ def check_organisation(organisation: str) -> str:
 
 
 def add_user(
-    db: ServerDatabase, username: str, organisation: str, role: Role | str, password: str
+    db: ServerDatabase,
+    username: str,
+    organisation: str,
+    role: Role | str,
+    password: str,
+    *,
+    actor: str = SYSTEM_ACTOR,
 ) -> User:
-    """Create an active user; UserExistsError if the name is taken, UserError if input is bad."""
+    """Create an active user; UserExistsError if the name is taken, UserError if input is bad.
+    `actor` (who did it) goes to the audit log, with the change."""
     for problem in (check_username(username), check_password(password)):
         if problem:
             raise UserError(problem)
@@ -108,6 +118,8 @@ def add_user(
                 password_changed_at=now,
             )
         )
+        detail = f"user={username} organisation={user.organisation} role={user.role.value}"
+        audit.record(conn, [AuditEvent(actor, Action.USER_ADDED, detail=detail)])
     return user
 
 
@@ -120,16 +132,22 @@ def list_users(db: ServerDatabase) -> list[Account]:
     ]
 
 
-def set_active(db: ServerDatabase, username: str, active: bool) -> None:
+def set_active(
+    db: ServerDatabase, username: str, active: bool, *, actor: str = SYSTEM_ACTOR
+) -> None:
     """Disable (ending every session at once) or enable a user."""
     with db.transaction() as conn:
         _require(conn, username)
         conn.execute(update(UserRow).where(UserRow.username == username).values(active=active))
         if not active:
             revoke_tokens(conn, username)
+        action = Action.USER_ENABLED if active else Action.USER_DISABLED
+        audit.record(conn, [AuditEvent(actor, action, detail=f"user={username}")])
 
 
-def reset_password(db: ServerDatabase, username: str, password: str) -> None:
+def reset_password(
+    db: ServerDatabase, username: str, password: str, *, actor: str = SYSTEM_ACTOR
+) -> None:
     """Set a new password and end the user's sessions."""
     if problem := check_password(password):
         raise UserError(problem)
@@ -142,6 +160,7 @@ def reset_password(db: ServerDatabase, username: str, password: str) -> None:
             .values(password_hash=password_hash, password_changed_at=datetime.now(UTC))
         )
         revoke_tokens(conn, username)
+        audit.record(conn, [AuditEvent(actor, Action.PASSWORD_RESET, detail=f"user={username}")])
 
 
 def _require(conn: Connection, username: str) -> None:

@@ -11,8 +11,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import insert, select, update
 
-from est_desktop.server.auth import failure_count
+from est_desktop.server.auth import failure_count, throttle_key, token_digest
 from est_desktop.server.database import ServerDatabase
+from est_desktop.server.secret import load_secret
 from est_desktop.server.tables import LoginFailureRow, TokenRow
 from est_desktop.server.users import add_user, reset_password, set_active
 from tests.server.running_server import PASSWORD, RunningServer, assert_error
@@ -26,6 +27,11 @@ def fresh_user(db: ServerDatabase, organisation: str = "bostader", role: str = "
 
 def fresh_address() -> str:
     return f"198.51.100.{uuid.uuid4().int % 250 + 1}-{uuid.uuid4().hex[:6]}"
+
+
+def user_key(username: str) -> str:
+    """What the failure counter stores for `username`."""
+    return throttle_key("user", username, load_secret())
 
 
 def parse_time(text: str) -> datetime:
@@ -48,13 +54,14 @@ def test_login_answers_a_bearer_token_its_expiry_and_the_user(server: RunningSer
     assert reference.status_code == 200
 
 
-def test_tokens_are_stored_only_as_their_sha256(
+def test_tokens_are_stored_only_as_their_hmac_under_the_server_secret(
     server: RunningServer, server_db: ServerDatabase
 ) -> None:
     token = server.token("admin")
     with server_db.reading() as conn:
         stored = set(conn.scalars(select(TokenRow.token_hash)))
-    assert hashlib.sha256(token.encode()).hexdigest() in stored
+    assert token_digest(token, load_secret()) in stored
+    assert hashlib.sha256(token.encode()).hexdigest() not in stored  # peppered, not bare
     assert token not in stored
 
 
@@ -139,7 +146,7 @@ def test_a_new_password_ends_the_old_sessions(
 
 def test_an_expired_token_is_refused(server: RunningServer, server_db: ServerDatabase) -> None:
     token = server.token("rep_bostader")
-    digest = hashlib.sha256(token.encode()).hexdigest()
+    digest = token_digest(token, load_secret())
     with server_db.transaction() as conn:
         conn.execute(
             update(TokenRow)
@@ -153,7 +160,7 @@ def test_expired_tokens_are_pruned_at_the_next_login(
     server: RunningServer, server_db: ServerDatabase
 ) -> None:
     token = server.token("rep_bostader")
-    digest = hashlib.sha256(token.encode()).hexdigest()
+    digest = token_digest(token, load_secret())
     with server_db.transaction() as conn:
         conn.execute(
             update(TokenRow)
@@ -181,7 +188,7 @@ def test_the_eleventh_failure_for_a_username_is_429_with_retry_after(
         assert_error(answer, 429, "too_many_requests")
         assert 1 <= int(answer.headers["Retry-After"]) <= 15 * 60
     with server_db.reading() as conn:
-        assert failure_count(conn, f"user:{username}") == 10  # refusals are not counted
+        assert failure_count(conn, user_key(username)) == 10  # refusals are not counted
 
 
 def test_the_eleventh_failure_from_one_address_is_429_whatever_the_username(
@@ -208,7 +215,7 @@ def test_retry_after_counts_down_to_when_the_oldest_failure_ages_out(
         for minutes_ago in range(14, 4, -1):  # ten failures, the oldest 14 minutes ago
             conn.execute(
                 insert(LoginFailureRow).values(
-                    key=f"user:{username}", failed_at=now - timedelta(minutes=minutes_ago)
+                    key=user_key(username), failed_at=now - timedelta(minutes=minutes_ago)
                 )
             )
     answer = server.login(username, address=fresh_address())
@@ -223,10 +230,10 @@ def test_failures_older_than_fifteen_minutes_do_not_count(
     long_ago = datetime.now(UTC) - timedelta(minutes=16)
     with server_db.transaction() as conn:
         for _ in range(12):
-            conn.execute(insert(LoginFailureRow).values(key=f"user:{username}", failed_at=long_ago))
+            conn.execute(insert(LoginFailureRow).values(key=user_key(username), failed_at=long_ago))
     assert server.login(username, address=fresh_address()).status_code == 200
     with server_db.reading() as conn:
-        assert failure_count(conn, f"user:{username}") == 0  # cleared and pruned
+        assert failure_count(conn, user_key(username)) == 0  # cleared and pruned
 
 
 def test_each_failure_slows_the_answer_down(
@@ -239,7 +246,7 @@ def test_each_failure_slows_the_answer_down(
     with server_db.transaction() as conn:
         for _ in range(7):
             conn.execute(
-                insert(LoginFailureRow).values(key=f"user:{username}", failed_at=datetime.now(UTC))
+                insert(LoginFailureRow).values(key=user_key(username), failed_at=datetime.now(UTC))
             )
     started = time.monotonic()
     assert server.login(username, "fel", address=address).status_code == 401
@@ -256,5 +263,19 @@ def test_a_success_clears_the_usernames_failures(
         assert server.login(username, "fel", address=address).status_code == 401
     assert server.login(username, address=address).status_code == 200
     with server_db.reading() as conn:
-        assert failure_count(conn, f"user:{username}") == 0
-        assert failure_count(conn, f"addr:{address}") == 3
+        assert failure_count(conn, user_key(username)) == 0
+        assert failure_count(conn, throttle_key("addr", address, load_secret())) == 3
+
+
+def test_the_failure_counter_stores_no_username_or_address_in_plain_text(
+    server: RunningServer, server_db: ServerDatabase
+) -> None:
+    username, address = fresh_user(server_db), fresh_address()
+    for _ in range(2):
+        assert server.login(username, "fel", address=address).status_code == 401
+    with server_db.reading() as conn:
+        keys = list(conn.scalars(select(LoginFailureRow.key)))
+    assert not [key for key in keys if username in key or address in key]
+    assert keys.count(user_key(username)) == 2
+    # Keyed with the secret: a plain hash of a guessed name does not find its count.
+    assert hashlib.sha256(f"user:{username}".encode()).hexdigest() not in "".join(keys)

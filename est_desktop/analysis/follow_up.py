@@ -47,11 +47,12 @@ from est_desktop.analysis.comparison import (
 )
 from est_desktop.analysis.results import Change, IncidentSample, Period, Verdict
 from est_desktop.domain.incident import LocationPrecision
+from est_desktop.domain.language import QT_TRANSLATE_NOOP, translate, whole_number
 from est_desktop.domain.measure import DEFAULT_RADIUS_M, Measure, MeasureDraft
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import EARTH_RADIUS_M
 
-TOO_FEW_TEXT = "För få händelser för att säga något"
+TOO_FEW_TEXT = QT_TRANSLATE_NOOP("FollowUp", "För få händelser för att säga något")
 _Z = NormalDist().inv_cdf(1 - (1 - CONFIDENCE) / 2)
 
 Mask = npt.NDArray[np.bool_]
@@ -85,6 +86,16 @@ class FollowUp:
     high: float | None
     verdict: Verdict
     text: str  # the verdict in plain Swedish
+
+    @property
+    def summary(self) -> str:
+        """The verdict and what it was measured against, for print and the measures view:
+        "Minskning med 34 % (…); ingen motsvarande förändring i kontrollområdet
+        (jämfört med resten av Hulta)"."""
+        if not self.control_label:
+            return translate("FollowUp", "{text} (utan kontrollområde)").format(text=self.text)
+        text = translate("FollowUp", "{text} (jämfört med {control})")
+        return text.format(text=self.text, control=self.control_label)
 
     @property
     def percent(self) -> float | None:
@@ -207,17 +218,23 @@ def rate_change(after: int, before: int, days_after: int, days_before: int) -> C
 def _periods(draft: MeasureDraft, today: date, before_days: int | None) -> tuple[Period, Period]:
     start = draft.start_date
     if start is None:
-        raise ValueError("Åtgärden saknar startdatum och kan inte följas upp.")
+        raise ValueError(
+            translate("FollowUp", "Åtgärden saknar startdatum och kan inte följas upp.")
+        )
     last = today - timedelta(days=1)  # today is not over: its count would be too low
     if start > last:
         raise ValueError(
-            "Åtgärden har inte pågått en hel dag än: uppföljningen kan göras från dagen efter "
-            "startdatumet."
+            translate(
+                "FollowUp",
+                "Åtgärden har inte pågått en hel dag än: uppföljningen kan göras från dagen "
+                "efter startdatumet.",
+            )
         )
     after = period(start, last)
     days = _days(after) if before_days is None else before_days
     if days < 1:
-        raise ValueError(f"Perioden före åtgärden måste vara minst en dag, inte {days}.")
+        text = translate("FollowUp", "Perioden före åtgärden måste vara minst en dag, inte {days}.")
+        raise ValueError(text.format(days=days))
     return after, period(start - timedelta(days=days), start - timedelta(days=1))
 
 
@@ -245,7 +262,12 @@ def _area_mask(sample: IncidentSample, draft: MeasureDraft, district: str | None
         radius = draft.radius_m or DEFAULT_RADIUS_M
         return distance_m(draft.lat, draft.lon, sample.lat, sample.lon) <= radius
     if district is None:
-        raise ValueError("Åtgärden har varken yta, punkt eller område: det finns inget att räkna.")
+        raise ValueError(
+            translate(
+                "FollowUp",
+                "Åtgärden har varken yta, punkt eller område: det finns inget att räkna.",
+            )
+        )
     return np.asarray(sample.district == district, dtype=bool)
 
 
@@ -261,17 +283,25 @@ def _control_mask(
     if isinstance(control, str) and control == "district":
         if district is None:
             raise ValueError(
-                "Åtgärden hör inte till något område: välj ett kontrollområde på kartan."
+                translate(
+                    "FollowUp",
+                    "Åtgärden hör inte till något område: välj ett kontrollområde på kartan.",
+                )
             )
         if draft.area is None and (draft.lat is None or draft.lon is None):
             raise ValueError(
-                "Åtgärden gäller hela området, så det finns ingen rest av området att jämföra "
-                "med: välj ett kontrollområde på kartan."
+                translate(
+                    "FollowUp",
+                    "Åtgärden gäller hela området, så det finns ingen rest av området att "
+                    "jämföra med: välj ett kontrollområde på kartan.",
+                )
             )
         mask = np.asarray(sample.district == district, dtype=bool)
-        return mask, f"resten av {lookup.name_of(district)}"
+        rest = translate("FollowUp", "resten av {district}")
+        return mask, rest.format(district=lookup.name_of(district))
     if isinstance(control, Mapping):
-        return polygon_contains(control, sample.lat, sample.lon), "valt kontrollområde"
+        chosen = translate("FollowUp", "valt kontrollområde")
+        return polygon_contains(control, sample.lat, sample.lon), chosen
     raise ValueError(f"control must be 'district', a GeoJSON polygon or None, not {control!r}")
 
 
@@ -332,7 +362,10 @@ def _rings(geometry: Mapping[str, Any]) -> list[list[list[float]]]:
         isinstance(ring, list) and len(ring) >= 4 and ring[0] == ring[-1] for ring in rings
     ):
         raise ValueError(
-            "Ytan ska vara en GeoJSON-polygon: slutna ringar av minst fyra [lon, lat]-punkter."
+            translate(
+                "FollowUp",
+                "Ytan ska vara en GeoJSON-polygon: slutna ringar av minst fyra [lon, lat]-punkter.",
+            )
         )
     return rings
 
@@ -354,58 +387,87 @@ def _controlled_text(
     control: Change,
 ) -> str:
     if verdict is Verdict.TOO_FEW or estimate is None or low is None or high is None:
-        return TOO_FEW_TEXT
+        return translate("FollowUp", TOO_FEW_TEXT)
     if verdict is Verdict.UNCLEAR:
-        return (
-            f"Ingen säker förändring jämfört med kontrollområdet: {_unclear(estimate, low, high)}"
-            ", skillnaden kan vara slumpen"
+        text = translate(
+            "FollowUp",
+            "Ingen säker förändring jämfört med kontrollområdet: {interval}, skillnaden kan "
+            "vara slumpen",
         )
+        return text.format(interval=_unclear(estimate, low, high))
     headline = _clear(verdict, estimate, low, high)
     if control.verdict in (Verdict.FEWER, Verdict.MORE) and control.ratio is not None:
         same = control.verdict is verdict
-        moved = "minskade" if control.verdict is Verdict.FEWER else "ökade"
-        return (
-            f"{headline}; räknat mot kontrollområdet, som {'också ' if same else ''}{moved} "
-            f"({_signed((control.ratio - 1) * 100)} %)"
-        )
-    return f"{headline}; ingen motsvarande förändring i kontrollområdet"
+        if control.verdict is Verdict.FEWER:
+            text = (
+                translate(
+                    "FollowUp",
+                    "{headline}; räknat mot kontrollområdet, som också minskade ({change} %)",
+                )
+                if same
+                else translate(
+                    "FollowUp", "{headline}; räknat mot kontrollområdet, som minskade ({change} %)"
+                )
+            )
+        else:
+            text = (
+                translate(
+                    "FollowUp",
+                    "{headline}; räknat mot kontrollområdet, som också ökade ({change} %)",
+                )
+                if same
+                else translate(
+                    "FollowUp", "{headline}; räknat mot kontrollområdet, som ökade ({change} %)"
+                )
+            )
+        return text.format(headline=headline, change=_signed((control.ratio - 1) * 100))
+    text = translate("FollowUp", "{headline}; ingen motsvarande förändring i kontrollområdet")
+    return text.format(headline=headline)
 
 
 def _uncontrolled_text(change: Change) -> str:
     if change.verdict is Verdict.TOO_FEW:
-        return TOO_FEW_TEXT
+        return translate("FollowUp", TOO_FEW_TEXT)
     if change.ratio is None or change.low is None or change.high is None:
         text = change_text(change)  # none before: "nytt: 12 mot 0, en tydlig ökning"
         return text[:1].upper() + text[1:]
     if change.verdict is Verdict.UNCLEAR:
         interval = _unclear(change.ratio, change.low, change.high)
-        return f"Ingen säker förändring: {interval}, skillnaden kan vara slumpen"
+        text = translate(
+            "FollowUp", "Ingen säker förändring: {interval}, skillnaden kan vara slumpen"
+        )
+        return text.format(interval=interval)
     headline = _clear(change.verdict, change.ratio, change.low, change.high)
-    return f"{headline}; utan kontrollområde kan förändringen ha andra orsaker"
+    text = translate(
+        "FollowUp", "{headline}; utan kontrollområde kan förändringen ha andra orsaker"
+    )
+    return text.format(headline=headline)
 
 
 def _clear(verdict: Verdict, estimate: float, low: float, high: float) -> str:
     """A clear change: "Minskning med 34 % (95 % KI 12–51 %)", "Ökning med 50 % (...)"."""
     if verdict is Verdict.FEWER:
         size, near, far = 1 - estimate, 1 - high, 1 - low
-        word = "Minskning"
+        text = translate("FollowUp", "Minskning med {size} % (95 % KI {near}–{far} %)")
     else:
         size, near, far = estimate - 1, low - 1, high - 1
-        word = "Ökning"
-    return f"{word} med {_whole(size * 100)} % (95 % KI {_whole(near * 100)}–{_whole(far * 100)} %)"
+        text = translate("FollowUp", "Ökning med {size} % (95 % KI {near}–{far} %)")
+    return text.format(size=_whole(size * 100), near=_whole(near * 100), far=_whole(far * 100))
 
 
 def _unclear(estimate: float, low: float, high: float) -> str:
     """An interval that holds no change: "−12 % (95 % KI −40 till +28 %)"."""
-    return (
-        f"{_signed((estimate - 1) * 100)} % "
-        f"(95 % KI {_signed((low - 1) * 100)} till {_signed((high - 1) * 100)} %)"
+    text = translate("FollowUp", "{change} % (95 % KI {low} till {high} %)")
+    return text.format(
+        change=_signed((estimate - 1) * 100),
+        low=_signed((low - 1) * 100),
+        high=_signed((high - 1) * 100),
     )
 
 
 def _whole(value: float) -> str:
     """A non-negative percentage, rounded half up like `comparison.change_text`."""
-    return f"{int(value + 0.5):,}".replace(",", " ")  # Swedish groups thousands with a space
+    return whole_number(value)
 
 
 def _signed(value: float) -> str:

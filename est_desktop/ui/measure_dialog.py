@@ -1,7 +1,8 @@
 """Recording or editing a joint measure: what, where, when, by whom and against what.
 
 The dialog only gathers a draft and shows problems; the repository checks, stores and queues.
-Drawing the measure's area on the map comes later; an area drawn elsewhere is kept as it is.
+With the map at hand ("Rita på kartan") the area is drawn there, as a polygon or a circle, and
+stays editable on the map until the dialog closes; the point and radius fields follow it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from est_desktop.domain.actor import Actor
 from est_desktop.domain.categories import Taxonomy
+from est_desktop.domain.drawn_area import DrawnArea, check_drawn_area
 from est_desktop.domain.measure import (
     MEASURE_FIELDS,
     Measure,
@@ -38,15 +41,22 @@ from est_desktop.domain.measure import (
 )
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.store.errors import StoreError
+from est_desktop.ui.area_drawing import AreaDrawer, Kind, problem_texts
+from est_desktop.ui.area_field import AreaField
 from est_desktop.ui.form_text import buddy_label, format_coordinate, parse_coordinate, problem_label
 
-ORGANISATIONS = ("Borås Stad", "Bostäder i Borås", "Polisen")
+# The partners, stored by their Swedish names whatever the language shown.
+ORGANISATIONS = (
+    QT_TRANSLATE_NOOP("MeasureDialog", "Borås Stad"),
+    QT_TRANSLATE_NOOP("MeasureDialog", "Bostäder i Borås"),
+    QT_TRANSLATE_NOOP("MeasureDialog", "Polisen"),
+)
 STATUS_LABELS: dict[MeasureStatus, str] = {
     MeasureStatus.PLANNED: QT_TRANSLATE_NOOP("MeasureDialog", "Planerad"),
     MeasureStatus.ONGOING: QT_TRANSLATE_NOOP("MeasureDialog", "Pågår"),
     MeasureStatus.DONE: QT_TRANSLATE_NOOP("MeasureDialog", "Avslutad"),
 }
-_NOT_A_NUMBER = "Ange ett tal, t.ex. 57,72."
+_NOT_A_NUMBER = QT_TRANSLATE_NOOP("MeasureDialog", "Ange ett tal, t.ex. 57,72.")
 _BAD_DATE = "bad_date"
 
 
@@ -75,9 +85,12 @@ class MeasureDialog(QDialog):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        drawing: AreaDrawer | None = None,
     ) -> None:
         super().__init__(parent)
         self._repository = repository
+        self._drawing = drawing
+        self._exact: dict[QLineEdit, tuple[str, float | None]] = {}  # field → (shown, value)
         self._taxonomy = taxonomy
         self._districts = districts
         self._actor = actor
@@ -88,6 +101,7 @@ class MeasureDialog(QDialog):
         self._build_layout()
         if measure is not None:
             self._fill(measure.draft)
+        self.area_field.refresh()
 
     # -- building --
 
@@ -117,13 +131,15 @@ class MeasureDialog(QDialog):
             )
         self.organisation_combo = QComboBox()
         self.organisation_combo.setEditable(True)  # another organisation as free text
-        self.organisation_combo.addItems(ORGANISATIONS)
+        for name in ORGANISATIONS:
+            self.organisation_combo.addItem(QCoreApplication.translate("MeasureDialog", name), name)
         self.organisation_combo.setCurrentIndex(-1)
         self.categories_list = QListWidget()
         for category in self._taxonomy.categories(active_only=True):
             self._add_category(category.code)
         self.follow_up_edit = QPlainTextEdit()
         self.follow_up_edit.setTabChangesFocus(True)
+        self._build_area_fields()
         self._problems: dict[str, QLabel] = {name: problem_label() for name in MEASURE_FIELDS}
         self._widgets: dict[str, QWidget] = {}  # the widget of each field, to focus a problem
         self.general_problem = problem_label()
@@ -136,6 +152,18 @@ class MeasureDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Avbryt"))
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+
+    def _build_area_fields(self) -> None:
+        self.area_field = AreaField(
+            self._drawing,
+            self._typed_circle,
+            lambda: self.district_combo.currentData(),
+            self._measure.draft.area if self._measure is not None else None,
+        )
+        self.area_field.drawn.connect(self._on_area_field_drawn)
+        self.area_field.cleared.connect(self._on_area_field_cleared)
+        self.area_field.unavailable.connect(lambda text: self._set_area_problems([text]))
+        self.radius_edit.textEdited.connect(self._on_radius_edit_text_edited)
 
     def _build_layout(self) -> None:
         form = QFormLayout()
@@ -157,7 +185,8 @@ class MeasureDialog(QDialog):
             ),
             (self.tr("&Område"), self.district_combo, self.district_combo, ("district",)),
             (self.tr("&Latitud"), point, self.lat_edit, ("lat", "lon")),
-            (self.tr("Ra&die"), self.radius_edit, self.radius_edit, ("radius_m", "area")),
+            (self.tr("Ra&die"), self.radius_edit, self.radius_edit, ("radius_m",)),
+            (self.tr("&Yta"), self.area_field, self.area_field.draw_button, ("area",)),
             (self.tr("Star&tdatum"), dates, self.start_edit, ("start_date", "end_date")),
             (self.tr("Stat&us"), self.status_combo, self.status_combo, ("status",)),
             (
@@ -176,13 +205,8 @@ class MeasureDialog(QDialog):
                 self._widgets[name] = buddy
         self._widgets["lon"] = self.lon_edit
         self._widgets["end_date"] = self.end_edit
-        note = QLabel(
-            self.tr("Åtgärdens yta kan ritas på kartan senare; ange här en punkt och en radie.")
-        )
-        note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(note)
         layout.addWidget(self.general_problem)
         layout.addWidget(self.buttons)
 
@@ -202,14 +226,18 @@ class MeasureDialog(QDialog):
             self.district_combo.addItem(draft.district, draft.district)
             index = self.district_combo.count() - 1
         self.district_combo.setCurrentIndex(max(index, 0))
-        self.lat_edit.setText("" if draft.lat is None else format_coordinate(draft.lat))
-        self.lon_edit.setText("" if draft.lon is None else format_coordinate(draft.lon))
+        self._show_number(self.lat_edit, draft.lat, format_coordinate)
+        self._show_number(self.lon_edit, draft.lon, format_coordinate)
         radius = draft.radius_m
-        self.radius_edit.setText("" if radius is None else QLocale().toString(radius, "g", 10))
+        self._show_number(self.radius_edit, radius, lambda r: QLocale().toString(r, "g", 10))
         self.start_edit.setText(draft.start_date.isoformat() if draft.start_date else "")
         self.end_edit.setText(draft.end_date.isoformat() if draft.end_date else "")
         self.status_combo.setCurrentIndex(self.status_combo.findData(draft.status.value))
-        self.organisation_combo.setCurrentText(draft.responsible_organisation)
+        index = self.organisation_combo.findData(draft.responsible_organisation)
+        if index >= 0:
+            self.organisation_combo.setCurrentIndex(index)
+        else:
+            self.organisation_combo.setCurrentText(draft.responsible_organisation)
         chosen = set(draft.categories)
         for code in draft.categories:
             if not self._category_items(code):  # no longer offered, but still aimed at
@@ -220,9 +248,68 @@ class MeasureDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.follow_up_edit.setPlainText(draft.follow_up)
 
+    def _show_number(
+        self, edit: QLineEdit, value: float | None, text_of: Callable[[float], str]
+    ) -> None:
+        """Show `value` rounded, and remember it, so an untouched field keeps it exactly."""
+        text = "" if value is None else text_of(value)
+        edit.setText(text)
+        self._exact[edit] = (text, value)
+
     def _category_items(self, code: str) -> list[QListWidgetItem]:
         items = (self.categories_list.item(row) for row in range(self.categories_list.count()))
         return [item for item in items if item.data(Qt.ItemDataRole.UserRole) == code]
+
+    # -- the area --
+
+    def start_drawing(self, kind: Kind) -> bool:
+        """Draw the area on the map as a polygon or a circle. False without a map ready."""
+        return self.area_field.start(kind)
+
+    def current_area(self) -> DrawnArea | None:
+        return self.area_field.current()
+
+    def _typed_circle(self) -> DrawnArea | None:
+        """The circle of the point and radius typed (or drawn), if they make one."""
+        lat, lon = parse_coordinate(self.lat_edit.text()), parse_coordinate(self.lon_edit.text())
+        radius = parse_coordinate(self.radius_edit.text())
+        if lat is None or lon is None or radius is None or radius <= 0:
+            return None  # no circle (a radius of 0 is the radius field's problem)
+        return DrawnArea.circle(lat, lon, radius)
+
+    def _on_area_field_drawn(self, area: DrawnArea) -> None:
+        lat, lon = area.middle()
+        self._show_number(self.lat_edit, lat, format_coordinate)
+        self._show_number(self.lon_edit, lon, format_coordinate)
+        if area.is_circle:
+            self.radius_edit.setText(QLocale().toString(round(area.radius_m or 0.0)))
+        else:
+            self.radius_edit.clear()
+        if self.district_combo.currentData() is None:  # the district follows, unless chosen
+            index = self.district_combo.findData(self._districts.district_at(lat, lon))
+            if index > 0:
+                self.district_combo.setCurrentIndex(index)
+        self._set_area_problems(problem_texts(check_drawn_area(area)))
+
+    def _on_area_field_cleared(self) -> None:
+        self.radius_edit.clear()  # no polygon, no radius; the point stays, as the place
+        self._set_area_problems([])
+
+    def _on_radius_edit_text_edited(self, text: str) -> None:
+        self.area_field.set_radius(parse_coordinate(text) or 0.0)
+
+    def _set_area_problems(self, messages: list[str]) -> None:
+        label = self._problems["area"]
+        label.setText("\n".join(messages))
+        label.setVisible(bool(messages))
+
+    def done(self, result: int) -> None:
+        self.area_field.stop()  # saved or closed: the shape leaves the map
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.area_field.stop()
+        super().closeEvent(event)
 
     # -- reading and saving --
 
@@ -234,6 +321,9 @@ class MeasureDialog(QDialog):
             text = edit.text().strip()
             if not text:
                 return None
+            shown_text, exact = self._exact.get(edit, ("", None))
+            if text == shown_text:  # as shown, not retyped: the value itself, not its rounding
+                return exact
             value = parse_coordinate(text)
             if value is None:
                 unreadable.append((name, self.tr(_NOT_A_NUMBER)))
@@ -264,13 +354,17 @@ class MeasureDialog(QDialog):
             start_date=day("start_date", self.start_edit),
             end_date=day("end_date", self.end_edit),
             status=MeasureStatus(self.status_combo.currentData()),
-            responsible_organisation=self.organisation_combo.currentText(),
+            responsible_organisation=self._organisation(),
             categories=categories,
             follow_up=self.follow_up_edit.toPlainText(),
         )
-        if self._measure is not None:  # drawn elsewhere; this dialog does not edit it
-            values = replace(values, area=self._measure.draft.area)
-        return values, unreadable
+        return replace(values, area=self.area_field.polygon), unreadable
+
+    def _organisation(self) -> str:
+        """A partner picked from the list by its Swedish name; another as typed."""
+        combo = self.organisation_combo
+        index = combo.findText(combo.currentText())
+        return combo.itemData(index) if index >= 0 else combo.currentText()
 
     def _on_buttons_accepted(self) -> None:
         draft, unreadable = self.draft()
@@ -278,6 +372,9 @@ class MeasureDialog(QDialog):
         problems = unreadable + [
             (p.field, p.message) for p in self._repository.check(draft) if p.field not in unread
         ]
+        area = self.current_area()
+        if area is not None and not unread & {"lat", "lon", "radius_m"}:
+            problems += [("area", text) for text in problem_texts(check_drawn_area(area))]
         measure: Measure | None = None
         if not problems:
             try:

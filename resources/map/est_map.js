@@ -46,6 +46,7 @@
       iconCreateFunction: clusterIcon,
     });
     state.layers.incidents.on('click', function (e) {
+      if (drawing()) return;
       if (e.layer && e.layer.estPk !== undefined) selectMarker(e.layer, true);
     });
     ['districts', 'hotspots', 'measures', 'incidents'].forEach(function (name) {
@@ -57,7 +58,8 @@
     state.offlineNote.getContainer().hidden = true;
 
     map.on('click', function (e) {
-      if (state.bridge) state.bridge.mapClicked(e.latlng.lat, e.latlng.lng);
+      // While an area is drawn (est_draw.js), a click is a corner, not an incident's place.
+      if (state.bridge && !drawing()) state.bridge.mapClicked(e.latlng.lat, e.latlng.lng);
     });
     map.on('moveend', function () {
       const c = map.getCenter();
@@ -365,6 +367,10 @@
     return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast(), state.map.getZoom()];
   }
 
+  function drawing() {
+    return Boolean(window.EstDraw && window.EstDraw.active());
+  }
+
   function escapeHtml(text) {
     const span = document.createElement('span');
     span.textContent = text;
@@ -383,6 +389,9 @@
     // For tests and the benchmark: what the page holds, and a click on a marker.
     map: function () {
       return state.map;
+    },
+    bridge: function () {
+      return state.bridge;
     },
     clickIncident: function (pk) {
       const marker = state.byPk.get(pk);

@@ -8,21 +8,29 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 
-# Swedish labels for the mapping dialog and for messages.
+from est_desktop.domain.language import QT_TRANSLATE_NOOP, translate
+
+# Swedish labels for the mapping dialog and for messages; `column_label` translates them.
 COLUMN_LABELS: dict[str, str] = {
-    "case_number": "Ärendenummer",
-    "crime_code": "Brottskod",
-    "crime_name": "Brottsbenämning",
-    "date_from": "Datum från",
-    "time_from": "Klockslag från",
-    "date_to": "Datum till",
-    "time_to": "Klockslag till",
-    "address": "Adress",
-    "municipality": "Kommun",
-    "north": "Nordkoordinat / latitud",
-    "east": "Ostkoordinat / longitud",
-    "description": "Beskrivning",
+    "case_number": QT_TRANSLATE_NOOP("ImportColumns", "Ärendenummer"),
+    "crime_code": QT_TRANSLATE_NOOP("ImportColumns", "Brottskod"),
+    "crime_name": QT_TRANSLATE_NOOP("ImportColumns", "Brottsbenämning"),
+    "date_from": QT_TRANSLATE_NOOP("ImportColumns", "Datum från"),
+    "time_from": QT_TRANSLATE_NOOP("ImportColumns", "Klockslag från"),
+    "date_to": QT_TRANSLATE_NOOP("ImportColumns", "Datum till"),
+    "time_to": QT_TRANSLATE_NOOP("ImportColumns", "Klockslag till"),
+    "address": QT_TRANSLATE_NOOP("ImportColumns", "Adress"),
+    "municipality": QT_TRANSLATE_NOOP("ImportColumns", "Kommun"),
+    "north": QT_TRANSLATE_NOOP("ImportColumns", "Nordkoordinat / latitud"),
+    "east": QT_TRANSLATE_NOOP("ImportColumns", "Ostkoordinat / longitud"),
+    "description": QT_TRANSLATE_NOOP("ImportColumns", "Beskrivning"),
 }
+
+
+def column_label(name: str) -> str:
+    """The label of column `name` in the user's language."""
+    return translate("ImportColumns", COLUMN_LABELS[name])
+
 
 # Normalised header texts (see `_normalise`) for each field, most specific first.
 _SYNONYMS: dict[str, tuple[str, ...]] = {

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from est_desktop.domain.language import translate
+
 
 class ImportFormatError(ValueError):
-    """The file cannot be read at all; `message` says why, in Swedish, for the user."""
+    """The file cannot be read at all; `message` says why, in the user's language."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -17,11 +19,12 @@ class MissingColumnsError(ImportFormatError):
     """Required columns were not recognised: the UI opens its column-mapping dialog."""
 
     def __init__(self, missing: Sequence[str], headers: Sequence[str]) -> None:
-        from est_desktop.importers.columns import COLUMN_LABELS
+        from est_desktop.importers.columns import column_label
 
-        labels = ", ".join(COLUMN_LABELS[name] for name in missing)
-        super().__init__(
-            f"Kolumnerna känns inte igen: {labels} saknas. Ange vilka kolumner som avses."
+        labels = ", ".join(column_label(name) for name in missing)
+        text = translate(
+            "Import", "Kolumnerna känns inte igen: {columns} saknas. Ange vilka kolumner som avses."
         )
+        super().__init__(text.format(columns=labels))
         self.missing = tuple(missing)
         self.headers = tuple(headers)

@@ -24,6 +24,7 @@ from est_desktop.domain.incident import (
     Source,
     TimePrecision,
 )
+from est_desktop.domain.language import translate
 from est_desktop.domain.validation import MAX_DESCRIPTION, MUNICIPALITY_CENTRE
 from est_desktop.importers.category_map import CategoryMap
 from est_desktop.importers.errors import ImportFormatError
@@ -68,12 +69,16 @@ def read_police_events(data: bytes, *, categories: CategoryMap | None = None) ->
         events = json.loads(decode_text(data))
     except json.JSONDecodeError as exc:
         raise ImportFormatError(
-            f"Filen är ingen JSON-fil från polisens händelser: {exc}."
+            translate("Import", "Filen är ingen JSON-fil från polisens händelser: {error}.").format(
+                error=exc
+            )
         ) from None
     if isinstance(events, Mapping) and isinstance(events.get("events"), list):
         events = events["events"]
     if not isinstance(events, list):
-        raise ImportFormatError("Filen ska innehålla en lista med händelser (polisens JSON).")
+        raise ImportFormatError(
+            translate("Import", "Filen ska innehålla en lista med händelser (polisens JSON).")
+        )
     categories = categories or CategoryMap.load()
     versions = [
         _read_event(position, event, categories) for position, event in enumerate(events, 1)
@@ -103,32 +108,33 @@ def fetch_police_events(municipality: str = MUNICIPALITY, timeout: float = 20.0)
 def _read_event(position: int, event: Any, categories: CategoryMap) -> tuple[ImportRow, datetime]:
     never = datetime.min.replace(tzinfo=LOCAL_TZ)
     if not isinstance(event, Mapping):
-        return ImportRow(position, reason="Händelsen är inget JSON-objekt."), never
+        return ImportRow(
+            position, reason=translate("Import", "Händelsen är inget JSON-objekt.")
+        ), never
     event_id, name = str(event.get("id", "")).strip(), str(event.get("name", "")).strip()
     event_type = str(event.get("type", "")).strip()
-    label = f"Händelse {event_id}" if event_id else "Händelsen"
+    label = translate("Import", "Händelse {id}").format(id=event_id)
     if not event_id:
-        return ImportRow(position, reason="Händelsen saknar id."), never
+        return ImportRow(position, reason=translate("Import", "Händelsen saknar id.")), never
     published = parse_feed_datetime(str(event.get("datetime", "")))
     if published is None:
+        text = translate("Import", "{event}: tiden {time} känns inte igen.")
         return ImportRow(
-            position, reason=f"{label}: tiden {event.get('datetime')!r} känns inte igen."
+            position, reason=text.format(event=label, time=repr(event.get("datetime")))
         ), never
     parts = [part.strip() for part in name.split(",")]
     if any(text.casefold().startswith(_SUMMARY) for text in (event_type, *parts[1:2])):
         return ImportRow(position, skipped=True), published
     if len(parts) < 3:
-        return ImportRow(position, reason=f"{label}: namnet {name!r} saknar tid, typ och ort."), (
-            published
-        )
+        text = translate("Import", "{event}: namnet {name} saknar tid, typ och ort.")
+        return ImportRow(position, reason=text.format(event=label, name=repr(name))), published
     municipality = _municipality(parts[-1], event.get("location"))
     if not is_municipality(municipality):
         return ImportRow(position, outside=True), published
     when = _occurred(parts[0], published)
     if when is None:
-        return ImportRow(position, reason=f"{label}: tiden {parts[0]!r} känns inte igen."), (
-            published
-        )
+        text = translate("Import", "{event}: tiden {time} känns inte igen.")
+        return ImportRow(position, reason=text.format(event=label, time=repr(parts[0]))), published
     occurred_at, precision = when
     lat, lon = MUNICIPALITY_CENTRE
     summary = str(event.get("summary", "") or "").strip()

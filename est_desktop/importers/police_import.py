@@ -17,13 +17,14 @@ from est_desktop.domain.incident import (
     IncidentDraft,
     LocationPrecision,
     Source,
-    new_incident_id,
 )
+from est_desktop.domain.language import translate
 from est_desktop.domain.validation import check_incident
+from est_desktop.importers.bulk_work import cyclic_gc_paused
 from est_desktop.importers.category_map import UNMAPPED
 from est_desktop.importers.rows import ImportFormat, ParsedImport
 from est_desktop.store.database import Store
-from est_desktop.store.external_ids import records_by_external_id
+from est_desktop.store.external_ids import present_external_ids, records_by_external_id
 from est_desktop.store.incidents import IncidentRepository
 
 POLICE_ORGANISATION = "polisen"
@@ -87,6 +88,7 @@ class ImportResult:
     already_imported: int  # imported by someone else between preview and commit
 
 
+@cyclic_gc_paused()
 def preview(
     store: Store,
     parsed: ParsedImport,
@@ -116,18 +118,21 @@ def preview(
         elif row.draft.external_id in candidates:
             duplicates += 1
         else:
-            candidates[row.draft.external_id or ""] = _whole_seconds(row.draft)
+            candidates[row.draft.external_id or ""] = _as_stored(row.draft)
     with store.reading() as conn:
-        stored = records_by_external_id(conn, Source.POLICE.value, candidates)
+        present = present_external_ids(conn, Source.POLICE.value, candidates)
+        # Only the feed's updates need the stored records; a CSV re-import just counts them.
+        stored = records_by_external_id(
+            conn, Source.POLICE.value, present if parsed.updates_by_id else ()
+        )
     repository = IncidentRepository(store)
     new, updates, already = [], [], 0
     for external_id, draft in candidates.items():
-        record_id = stored.get(external_id)
-        if record_id is None:
+        if external_id not in present:
             new.append(draft)
             continue
         if parsed.updates_by_id:
-            current = repository.get(record_id)
+            current = repository.get(stored[external_id])
             if (
                 current is not None
                 and not current.deleted
@@ -153,6 +158,7 @@ def preview(
 WRITE_BATCH = 2_000  # rows per statement: progress stays live, memory stays small
 
 
+@cyclic_gc_paused()
 def commit(
     store: Store,
     preview: ImportPreview,
@@ -165,8 +171,9 @@ def commit(
 ) -> ImportResult:
     """Write the preview's new records and updates in one transaction: all or nothing.
 
-    Records go through the store's ordinary write path (row and sync outbox entry together),
-    with their district, organisation "polisen" and source "police". A set `cancelled` event
+    New records go through the store's bulk write path (`IncidentRepository.add_drafts`: row
+    and sync outbox entry together), in order of occurrence, with their district, organisation
+    "polisen" and source "police"; updates through its ordinary one. A set `cancelled` event
     rolls everything back (`ImportCancelledError`). Runs on a worker thread; `progress` gets
     numbers only.
     """
@@ -180,19 +187,26 @@ def commit(
     added = 0
     with store.transaction() as conn:
         # Another import may have brought some of them in since the preview.
-        present = records_by_external_id(
+        present = present_external_ids(
             conn, Source.POLICE.value, [d.external_id or "" for d in preview.new]
         )
         # New records in batches, each one statement for the rows and one for their outbox
         # entries; progress and cancel between batches.
         fresh = [d for d in preview.new if d.external_id not in present]
+        # In order of occurrence: the store's time-ordered indexes then take them as appends.
+        fresh.sort(key=_occurred_at)
         raced = len(preview.new) - len(fresh)
         for first in range(0, len(fresh), WRITE_BATCH):
             _tick(first, total, progress, cancelled)
-            batch = [
-                _record(d, actor, now, district_of) for d in fresh[first : first + WRITE_BATCH]
-            ]
-            repository.add_all(conn, batch)
+            batch = fresh[first : first + WRITE_BATCH]
+            repository.add_drafts(
+                conn,
+                batch,
+                [_district(d, district_of) for d in batch],
+                organisation=POLICE_ORGANISATION,
+                by=actor.username,
+                at=now,
+            )
             added += len(batch)
         for done, update in enumerate(preview.updates, start=len(preview.new)):
             _tick(done, total, progress, cancelled)
@@ -206,41 +220,33 @@ def commit(
 
 
 def summary_lines(preview: ImportPreview) -> list[str]:
-    """The preview's counts in Swedish, as the import dialog and the command line show them."""
+    """The preview's counts in the user's language, as the import dialog and the command line
+    show them."""
     lines = [
-        f"Lästa: {preview.read}",
-        f"Nya: {len(preview.new)}",
-        f"Redan importerade: {preview.already_imported}",
-        f"Utanför kommunen: {preview.outside}",
-        f"Avvisade: {len(preview.rejected)}",
-        f"Omappad kategori: {preview.unmapped}",
+        translate("Import", "Lästa: {count}").format(count=preview.read),
+        translate("Import", "Nya: {count}").format(count=len(preview.new)),
+        translate("Import", "Redan importerade: {count}").format(count=preview.already_imported),
+        translate("Import", "Utanför kommunen: {count}").format(count=preview.outside),
+        translate("Import", "Avvisade: {count}").format(count=len(preview.rejected)),
+        translate("Import", "Omappad kategori: {count}").format(count=preview.unmapped),
     ]
     optional = (
-        ("Uppdaterade", len(preview.updates)),
-        ("Dubbletter i filen", preview.duplicates),
-        ("Äldre versioner i filen", preview.superseded),
-        ("Sammanfattningar (inga händelser)", preview.skipped),
+        (translate("Import", "Uppdaterade: {count}"), len(preview.updates)),
+        (translate("Import", "Dubbletter i filen: {count}"), preview.duplicates),
+        (translate("Import", "Äldre versioner i filen: {count}"), preview.superseded),
+        (translate("Import", "Sammanfattningar (inga händelser): {count}"), preview.skipped),
     )
-    lines[2:2] = [f"{label}: {count}" for label, count in optional if count]
-    lines += [f"  rad {r.line}: {r.reason}" for r in preview.rejected]
+    lines[2:2] = [text.format(count=count) for text, count in optional if count]
+    row = translate("Import", "  rad {line}: {reason}")
+    lines += [row.format(line=r.line, reason=r.reason) for r in preview.rejected]
     return lines
 
 
-def _record(draft: IncidentDraft, actor: Actor, now: datetime, district_of: DistrictOf) -> Incident:
-    municipality_only = draft.location_precision == LocationPrecision.MUNICIPALITY
-    return Incident(
-        id=new_incident_id(),
-        occurred_at=draft.occurred_at,  # type: ignore[arg-type]  # checked in the preview
-        category=draft.category,
-        lat=draft.lat,  # type: ignore[arg-type]
-        lon=draft.lon,  # type: ignore[arg-type]
-        district=None if municipality_only else district_of(draft.lat, draft.lon),  # type: ignore[arg-type]
-        organisation=POLICE_ORGANISATION,
-        created_at=now,
-        created_by=actor.username,
-        updated_at=now,
-        updated_by=actor.username,
-    ).with_fields(replace(draft, source=Source.POLICE))
+def _district(draft: IncidentDraft, district_of: DistrictOf) -> str | None:
+    """None for a record placed only at the municipality's centre: it belongs to no district."""
+    if draft.location_precision == LocationPrecision.MUNICIPALITY:
+        return None
+    return district_of(draft.lat, draft.lon)  # type: ignore[arg-type]  # checked in the preview
 
 
 def _changes(current: Incident, draft: IncidentDraft) -> dict[str, object]:
@@ -260,18 +266,33 @@ def _tick(
     if done % _PROGRESS_EVERY:
         return
     if cancelled is not None and cancelled.is_set():
-        raise ImportCancelledError("Importen avbröts; inget sparades.")
+        raise ImportCancelledError(translate("Import", "Importen avbröts; inget sparades."))
     if progress is not None:
         progress(done, total)
 
 
-def _whole_seconds(draft: IncidentDraft) -> IncidentDraft:
-    """The store keeps whole seconds: compare and write what it will hold."""
-    until = draft.occurred_until
+def _as_stored(draft: IncidentDraft) -> IncidentDraft:
+    """The draft as the store will hold it (whole seconds, trimmed text, source "police"), so
+    the preview compares and the commit writes just that. Parsers mostly give it already: then
+    no copy is made."""
+    start, until = draft.occurred_at, draft.occurred_until
+    if (
+        draft.source is Source.POLICE
+        and (start is None or not start.microsecond)
+        and (until is None or not until.microsecond)
+        and draft.description == draft.description.strip()
+        and draft.place_name == draft.place_name.strip()
+    ):
+        return draft
     return replace(
         draft,
-        occurred_at=draft.occurred_at.replace(microsecond=0) if draft.occurred_at else None,
+        occurred_at=start.replace(microsecond=0) if start else None,
         occurred_until=until.replace(microsecond=0) if until else None,
         description=draft.description.strip(),
         place_name=draft.place_name.strip(),
+        source=Source.POLICE,
     )
+
+
+def _occurred_at(draft: IncidentDraft) -> datetime:
+    return draft.occurred_at  # type: ignore[return-value]  # checked in the preview

@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
+from est_desktop.domain.language import translate
 from est_desktop.importers.errors import ImportFormatError
 
 _SPACES = re.compile(r"[\s\u00a0\u202f']+")  # thousands separators: space, NBSP, thin space, '
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 _DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%Y.%m.%d", "%d.%m.%Y", "%d/%m/%Y")
 _TIME = re.compile(r"(\d{1,2})(?:[:.]?(\d{2}))?(?:[:.](\d{2}))?")
 _FEED_TIME = re.compile(
@@ -29,13 +31,18 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         raise ImportFormatError(
-            "Filen går inte att läsa som text (varken UTF-8 eller Windows-1252). "
-            "Spara den som CSV (UTF-8) och försök igen."
+            translate(
+                "Import",
+                "Filen går inte att läsa som text (varken UTF-8 eller Windows-1252). "
+                "Spara den som CSV (UTF-8) och försök igen.",
+            )
         ) from None
 
 
 def parse_number(text: str) -> float | None:
     """'57,7210', '6 401 234,5', '1.234,5' and '12.94' alike; None if it is no number."""
+    if _PLAIN_NUMBER.fullmatch(text):  # the common case, one match: "57,7210" or "6401234.5"
+        return float(text.replace(",", "."))
     cleaned = _SPACES.sub("", text.strip())
     if not cleaned:
         return None

@@ -166,3 +166,44 @@ def test_an_empty_file_is_refused_with_a_reason() -> None:
 def test_the_shipped_table_only_names_categories_that_exist(taxonomy) -> None:
     for code in CategoryMap.load().categories() | {UNMAPPED}:
         assert taxonomy.is_active(code), code
+
+
+def test_the_shipped_crime_code_decides_and_the_name_is_the_fallback() -> None:
+    data = "Ärendenummer;Brottskod;Brottsbenämning;Datum;Lat;Lon\n"
+    data += "K1;9361;Klotter;2025-01-02;57,72;12,94\n"  # the code says assault, the name graffiti
+    data += "K2;09358;;2025-01-02;57,72;12,94\n"  # a leading zero, no name at all
+    data += "K3;9999;Klotter;2025-01-02;57,72;12,94\n"  # a code the table lacks: the name
+    data += "K4;9999;Okänt brott;2025-01-02;57,72;12,94\n"  # neither known: visible as unmapped
+    categories = [row.draft.category for row in read_police_csv(data.encode()).rows]
+    assert categories == ["brak_hot_vald", "brak_hot_vald", "klotter", UNMAPPED]
+
+
+def test_the_shipped_table_maps_crime_codes_as_digits() -> None:
+    codes = CategoryMap.load().by_code
+    assert codes and all(code.isdigit() for code in codes)
+
+
+@pytest.mark.parametrize("order", ["north_first", "east_first"])
+def test_rt90_from_older_exports_is_recognised_and_converted_with_pyproj(order) -> None:
+    lat, lon = 57.7291, 12.9185
+    east, north = Transformer.from_crs(4326, 3021, always_xy=True).transform(lon, lat)
+    cells = (f"{north:.1f}", f"{east:.1f}")
+    if order == "east_first":
+        cells = cells[::-1]
+    data = "Ärendenummer;Brottsbenämning;Datum;X;Y\n"
+    data += f"K1;Klotter;2025-01-02;{cells[0].replace('.', ',')};{cells[1].replace('.', ',')}\n"
+    (row,) = read_police_csv(data.encode()).rows
+    assert (row.draft.lat, row.draft.lon) == pytest.approx((lat, lon), abs=1e-5)
+
+
+def test_rt90_and_sweref_points_in_one_file_are_each_projected_on_their_own_grid() -> None:
+    points = [(57.7291, 12.9185), (57.7410, 12.9702), (57.7050, 12.9400)]
+    to_rt90 = Transformer.from_crs(4326, 3021, always_xy=True)
+    to_sweref = Transformer.from_crs(4326, 3006, always_xy=True)
+    data = "Ärendenummer;Brottsbenämning;Datum;Nord;Öst\n"
+    for n, (lat, lon) in enumerate(points):
+        east, north = (to_rt90 if n % 2 else to_sweref).transform(lon, lat)
+        data += f"K{n};Klotter;2025-01-02;{north:.2f};{east:.2f}\n"
+    parsed = read_police_csv(data.encode())
+    got = [(row.draft.lat, row.draft.lon) for row in parsed.rows]
+    assert got == [pytest.approx(point, abs=1e-5) for point in points]

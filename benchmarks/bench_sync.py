@@ -3,6 +3,7 @@ latency with 8 concurrent clients, on an SQLite and a PostgreSQL server database
 
 Run by hand:  .venv/bin/python benchmarks/bench_sync.py [--push 10000] [--pull 100000]
               [--postgres URL]   (default: $EST_TEST_POSTGRES_URL; a fresh database is made)
+              [--parts push,pull,latency]
 
 Everything goes through the real paths: a real `est-server serve` process on 127.0.0.1, the
 desktop's SyncEngine with its HttpTransport, the local store with its outbox.
@@ -19,6 +20,7 @@ must finish in under 15 s.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -86,12 +88,23 @@ def _run(url: str, work: Path, args: argparse.Namespace) -> bool:
         # -- push ----------------------------------------------------------------------
         with _client(work / "pusher.sqlite", server.base) as (store, engine):
             IncidentRepository(store).add_many(_incidents(args.push, seed=1), queue_for_sync=True)
+            server_cpu, client_cpu = _cpu_seconds(server.process.pid), time.process_time()
             start = time.perf_counter()
             engine.push_pending()
             push_s = time.perf_counter() - start
+            client_cpu = time.process_time() - client_cpu
+            server_cpu = _cpu_seconds(server.process.pid) - server_cpu
             assert engine.status().waiting == 0, "changes left unpushed"
         base_s = _copy_rows_timed(db, [RecordRow.__table__], limit=args.push)
         ok &= _report("push", args.push, push_s, base_s)
+        # CPU time per change of each side: on a busy machine the wall time above is mostly
+        # waiting for a core; these say which side bounds the throughput on an idle one.
+        print(
+            f"  (CPU per change: client {client_cpu / args.push * 1e6:.0f} µs, server "
+            f"{server_cpu / args.push * 1e6:.0f} µs; baseline {base_s / args.push * 1e6:.0f} µs "
+            "wall)",
+            flush=True,
+        )
         # What the server cannot avoid: each change stored with its answer, a transaction a
         # request; no parsing, checking, HTTP or client work. Printed to show what the target
         # leaves for all of those.
@@ -102,35 +115,48 @@ def _run(url: str, work: Path, args: argparse.Namespace) -> bool:
             flush=True,
         )
 
-        # -- pull ----------------------------------------------------------------------
-        fill_s = _fill_server(db, args.pull - args.push)
-        print(f"  (server filled to {args.pull:,} records in-process in {fill_s:.1f} s)")
-        with _client(work / "puller.sqlite", server.base) as (store, engine):
-            start = time.perf_counter()
-            engine.pull_changes()
-            pull_s = time.perf_counter() - start
-            with store.reading() as conn:
-                rows = [dict(r._mapping) for r in conn.execute(select(IncidentRow))]
-        assert len(rows) == args.pull, f"pulled {len(rows)} of {args.pull}"
-        with _fresh_store(work / "baseline.sqlite") as baseline_store:
-            start = time.perf_counter()
-            with baseline_store.transaction() as conn:
-                conn.execute(insert(IncidentRow), rows)
-            base_s = time.perf_counter() - start
-        ok &= _report("pull", args.pull, pull_s, base_s)
-        full = pull_s < FULL_PULL_TARGET_S
-        print(
-            f"  full pull of {args.pull:,}: {pull_s:.1f} s "
-            f"(target < {FULL_PULL_TARGET_S:.0f} s) {'PASS' if full else 'MISS'}"
-        )
-        ok &= full
-
-        # -- latency -------------------------------------------------------------------
-        _latency(server.base, args.latency_requests)
+        if "pull" in args.parts:
+            ok &= _pull(db, server.base, work, args)
+        if "latency" in args.parts:
+            _latency(server.base, args.latency_requests)
     finally:
         db.close()
         server.stop()
     return ok
+
+
+def _pull(db: ServerDatabase, base: str, work: Path, args: argparse.Namespace) -> bool:
+    """Fill the server to `args.pull` records, pull them all into an empty client."""
+    fill_s = _fill_server(db, args.pull - args.push)
+    print(f"  (server filled to {args.pull:,} records in-process in {fill_s:.1f} s)")
+    with _client(work / "puller.sqlite", base) as (store, engine):
+        start = time.perf_counter()
+        engine.pull_changes()
+        pull_s = time.perf_counter() - start
+        with store.reading() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(select(IncidentRow))]
+    assert len(rows) == args.pull, f"pulled {len(rows)} of {args.pull}"
+    with _fresh_store(work / "baseline.sqlite") as baseline_store:
+        start = time.perf_counter()
+        with baseline_store.transaction() as conn:
+            conn.execute(insert(IncidentRow), rows)
+        base_s = time.perf_counter() - start
+    ok = _report("pull", args.pull, pull_s, base_s)
+    full = pull_s < FULL_PULL_TARGET_S
+    print(
+        f"  full pull of {args.pull:,}: {pull_s:.1f} s "
+        f"(target < {FULL_PULL_TARGET_S:.0f} s) {'PASS' if full else 'MISS'}"
+    )
+    return ok and full
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of process `pid` so far (Linux /proc; NaN elsewhere)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _report(what: str, count: int, seconds: float, baseline_s: float) -> bool:
@@ -273,8 +299,6 @@ def _database(backend: str, work: Path, postgres: str | None):
         work.mkdir(parents=True, exist_ok=True)
         yield f"sqlite:///{work}/est-server.db"
         return
-    import os
-
     os.environ[POSTGRES_ENV] = postgres or ""
     from tests.postgres import fresh_postgres_database
 
@@ -283,13 +307,17 @@ def _database(backend: str, work: Path, postgres: str | None):
 
 
 def _arguments() -> argparse.Namespace:
-    import os
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--push", type=int, default=10_000)
     parser.add_argument("--pull", type=int, default=100_000)
     parser.add_argument("--latency-requests", type=int, default=25, help="per client")
     parser.add_argument("--postgres", default=os.environ.get(POSTGRES_ENV))
+    parser.add_argument(
+        "--parts",
+        type=lambda text: set(text.split(",")),
+        default={"push", "pull", "latency"},
+        help="comma-separated: push (always run: the pull fills up from it), pull, latency",
+    )
     return parser.parse_args()
 
 

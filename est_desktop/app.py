@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from est_desktop import __version__
-from est_desktop.data_files import demo_end, store_path, tile_cache_path
+from est_desktop.data_files import default_data_dir, demo_end, store_path, tile_cache_path
+from est_desktop.data_folder import copy_data_folder
 from est_desktop.domain.actor import Actor
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.geo.district_lookup import DistrictLookup
@@ -22,18 +24,21 @@ from est_desktop.geo.places import PlaceIndex, load_places
 from est_desktop.geo.tile_cache import TileCache, TileFetcher, tile_source
 from est_desktop.maps.scheme import register_scheme
 from est_desktop.report_builder import ReportBuilder
-from est_desktop.resources import resource_path
 from est_desktop.store.database import Store
 from est_desktop.store.errors import StoreError
 from est_desktop.store.incident_service import IncidentService
 from est_desktop.sync.reference_cache import reference_data
 from est_desktop.ui.analysis_panel import AnalysisPanel
+from est_desktop.ui.first_run import FirstRunWizard, needs_first_run
+from est_desktop.ui.languages import install_translations
 from est_desktop.ui.main_window import MainWindow
 from est_desktop.ui.map_panel import MapPanel
 from est_desktop.ui.measures_panel import MeasuresPanel
 from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.sync_controller import SyncController
 from est_desktop.ui.sync_wiring import SyncServices
+from est_desktop.ui.tasks import Cancelled, Progress
+from est_desktop.ui.work_progress import WorkProgressDialog
 
 log = logging.getLogger(__name__)
 
@@ -145,9 +150,10 @@ def run(data_dir: Path, *, demo: bool, language: str | None, argv: Sequence[str]
     register_scheme()  # the map's URL scheme: Qt wants it before the application exists
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication(list(argv))
-    _setup_logging(data_dir)
     preferences = Preferences(QSettings())
-    _install_translations(app, language or preferences.language)
+    data_dir = _data_dir_at_start(data_dir, preferences)
+    _setup_logging(data_dir)
+    install_translations(app, language or preferences.language)
     sys.excepthook = _show_unexpected_error
 
     path = store_path(data_dir, demo=demo)
@@ -166,10 +172,14 @@ def run(data_dir: Path, *, demo: bool, language: str | None, argv: Sequence[str]
         tile_cache = TileCache(tile_cache_path(data_dir))
         source = tile_source(preferences.map_tile_url, preferences.map_tile_attribution)
         tiles = TileFetcher(tile_cache, source)
+        if needs_first_run(preferences, demo=demo):
+            FirstRunWizard(preferences, demo=demo).exec()  # then the window, entry form first
         window = build_window(
             store, preferences, demo=demo, data_dir=data_dir, sync=sync, tiles=tiles
         )
         window.show()
+        if not demo:  # demo data is made again at will; only the real store is backed up
+            window.backups.start()
         code = app.exec()
         window.sync.shutdown(0)
         window.sync.wait_until_idle()  # a sync still running ends before the store closes
@@ -179,42 +189,59 @@ def run(data_dir: Path, *, demo: bool, language: str | None, argv: Sequence[str]
         store.close()
 
 
+def _data_dir_at_start(given: Path, preferences: Preferences) -> Path:
+    """The data folder of the settings, unless --data-dir named another one.
+
+    A copy the settings asked for is made here, before anything opens the stores; if it fails,
+    the old folder stays in use (and the copy is tried again at the next start).
+    """
+    if given != default_data_dir():
+        return given
+    chosen = Path(preferences.data_folder) if preferences.data_folder else given
+    source = preferences.data_copy_from
+    if source and Path(source) != chosen:
+        try:
+            copied = copy_data_folder(Path(source), chosen)
+        except (OSError, sqlite3.Error) as exc:
+            log.error("cannot copy the data folder %s to %s: %s", source, chosen, exc)
+            text = QCoreApplication.translate(
+                "app",
+                "Datalagret kunde inte kopieras från %1 till %2 (%3). EST Desktop använder %1 "
+                "tills vidare; allt finns kvar där.",
+            )
+            text = text.replace("%1", source).replace("%2", str(chosen)).replace("%3", str(exc))
+            QMessageBox.warning(None, QCoreApplication.translate("app", "Datamapp"), text)
+            return Path(source)
+        log.info("copied %s from %s to %s", ", ".join(copied) or "nothing", source, chosen)
+    if source:
+        preferences.data_copy_from = ""  # done (or nothing to do: back in the same folder)
+    return chosen
+
+
 def _fill_demo_if_empty(store: Store) -> None:
     from est_desktop.demo_data import fill_demo_store
     from est_desktop.store.incidents import IncidentFilter, IncidentRepository
 
     if IncidentRepository(store).count(IncidentFilter()) > 0:
         return
-    dialog = QProgressDialog(
-        QCoreApplication.translate("app", "Skapar demodata…"), "", 0, DEMO_COUNT
+    dialog = WorkProgressDialog(
+        QCoreApplication.translate("app", "Demodata"),
+        QCoreApplication.translate("app", "Skapar demodata… Avbryt behåller det som redan finns."),
     )
-    dialog.setCancelButton(None)
-    dialog.setMinimumDuration(0)
 
-    def progress(done: int) -> None:
-        dialog.setValue(done)
-        QCoreApplication.processEvents()
+    def fill(progress: Progress) -> int:  # on a pool thread; Avbryt stops after a batch
+        def written(done: int) -> None:
+            progress.advance(done, DEMO_COUNT)
+            progress.check()
 
-    fill_demo_store(store, DEMO_COUNT, end=demo_end(), progress=progress)
-    dialog.close()
+        return fill_demo_store(store, DEMO_COUNT, end=demo_end(), progress=written)
 
-
-def _install_translations(app: QApplication, language: str) -> None:
-    locale = QLocale(
-        QLocale.Language.English if language == "en" else QLocale.Language.Swedish,
-        QLocale.Country.Sweden,
-    )
-    QLocale.setDefault(locale)
-    if language == "en":
-        translations = resource_path("translations")
-        own = QTranslator(app)
-        if own.load(locale, "est", "_", str(translations)):
-            app.installTranslator(own)
-    else:
-        qt_own = QTranslator(app)
-        qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt_own.load(locale, "qtbase", "_", qt_path):
-            app.installTranslator(qt_own)
+    try:
+        dialog.run(fill)
+    except Cancelled:
+        log.info("demo data stopped by the user")
+    finally:
+        dialog.end()
 
 
 def _setup_logging(data_dir: Path) -> None:

@@ -30,6 +30,12 @@ def parser() -> argparse.ArgumentParser:
         help="öppna ett separat demolager med påhittade händelser (aldrig det riktiga)",
     )
     main.add_argument("--language", choices=("sv", "en"), default=None, help="språk i fönstret")
+    main.add_argument(
+        "--self-test",
+        action="store_true",
+        help="kontrollera installationen utan fönster (tillfälligt datalager, karta, PDF); "
+        "slutstatus 0 när allt fungerar",
+    )
     commands = main.add_subparsers(dest="command")
     demo = commands.add_parser("demo-data", help="skapa demodata utan fönster")
     demo.add_argument("--count", type=int, default=20_000, help="antal händelser")
@@ -119,7 +125,34 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--include-police", action="store_true", help="ta med polisens händelser")
     export.add_argument("--data-dir", type=Path, default=None, dest="sub_data_dir")
     export.add_argument("--demo", action="store_true", dest="sub_demo", help="demolagret")
+    _add_backup_commands(commands)
     return main
+
+
+def _add_backup_commands(commands: argparse._SubParsersAction) -> None:
+    backup = commands.add_parser(
+        "backup",
+        help="säkerhetskopiera datalagret (går bra medan programmet är öppet)",
+        description="Skriv en kontrollerad säkerhetskopia av datalagret och gallra de gamla "
+        "(de 3 senaste, den senaste per dag i 7 dagar och per vecka i 4 veckor sparas).",
+    )
+    backup.add_argument(
+        "--to", type=Path, default=None, help="mappen kopian skrivs i (standard: DATAMAPP/backups)"
+    )
+    backup.add_argument("--list", action="store_true", help="visa kopiorna i mappen i stället")
+    backup.add_argument("--data-dir", type=Path, default=None, dest="sub_data_dir")
+    backup.add_argument("--demo", action="store_true", dest="sub_demo", help="demolagret")
+    restore = commands.add_parser(
+        "restore",
+        help="återställ datalagret från en säkerhetskopia",
+        description="Ersätt datalagret med en säkerhetskopia. Säger först vad som går förlorat "
+        "och frågar; utan terminal krävs --yes. Datalagret som det var sparas först i "
+        "DATAMAPP/backups. Vägrar medan EST Desktop har datalagret öppet.",
+    )
+    restore.add_argument("backup_file", type=Path, metavar="KOPIA", help="säkerhetskopians fil")
+    restore.add_argument("--yes", action="store_true", help="återställ utan att fråga")
+    restore.add_argument("--data-dir", type=Path, default=None, dest="sub_data_dir")
+    restore.add_argument("--demo", action="store_true", dest="sub_demo", help="demolagret")
 
 
 def _day(text: str) -> date:
@@ -133,7 +166,15 @@ def _day(text: str) -> date:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    data_dir = getattr(args, "sub_data_dir", None) or args.data_dir or default_data_dir()
+    given = getattr(args, "sub_data_dir", None) or args.data_dir
+    if given is None and args.command is None and not args.self_test:
+        data_dir = default_data_dir()  # the window reads the setting itself (and copies a move)
+    else:
+        data_dir = given or _data_dir_of_settings()
+    if args.self_test:
+        from est_desktop.self_test import run_self_test
+
+        return run_self_test(data_dir)
     if args.command == "demo-data":
         return make_demo_data(data_dir, args.count, seed=args.seed, replace=args.replace)
     if args.command == "import":
@@ -160,6 +201,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             cell_m=args.cell_m,
             by_group=args.by_group,
         )
+    if args.command in ("backup", "restore"):
+        from est_desktop import backup_command
+
+        demo = args.demo or args.sub_demo
+        if args.command == "restore":
+            return backup_command.run_restore(data_dir, demo, args.backup_file, yes=args.yes)
+        return backup_command.run_backup(data_dir, demo, args.to, list_only=args.list)
     if args.command == "report":
         from est_desktop.report_command import make_report  # Qt, offscreen
 
@@ -177,6 +225,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     from est_desktop.app import run  # Qt is loaded only for the GUI
 
     return run(data_dir, demo=args.demo, language=args.language, argv=sys.argv[:1])
+
+
+def _data_dir_of_settings() -> Path:
+    """The data folder the app uses, for the commands that run without it.
+
+    While a move chosen in the settings waits for the app's next start, the data are still in
+    the old folder; the commands never make the copy themselves (the app does, before opening).
+    """
+    from PySide6.QtCore import QSettings  # only QtCore: no window, no display needed
+
+    from est_desktop.ui.preferences import Preferences
+
+    preferences = Preferences(QSettings("EST", "EST Desktop"))
+    folder = preferences.data_copy_from or preferences.data_folder
+    return Path(folder) if folder else default_data_dir()
 
 
 def make_demo_data(data_dir: Path, count: int, *, seed: int, replace: bool) -> int:

@@ -137,6 +137,8 @@ def run_export(
         )
     except OSError as exc:
         return _fail(f"{out} kunde inte skrivas: {exc}")
+    except StoreError as exc:  # the file is written, but the note for the audit log is not
+        return _fail(f"{out} skrevs, men exporten kunde inte noteras för loggen: {exc.message}")
     finally:
         store.close()
 
@@ -157,6 +159,7 @@ def _aggregated(
         write_aggregated_csv,
         write_aggregated_geojson,
     )
+    from est_desktop.store.export_log import ExportMade, record_export
     from est_desktop.store.incident_samples import incident_sample
 
     districts = choices.pop("districts")
@@ -174,6 +177,7 @@ def _aggregated(
         return _fail(f"Perioden {exc}; den aggregerade exporten räknar bara hela perioder.")
     write = write_aggregated_csv if fmt == "csv" else write_aggregated_geojson
     rows = write(out, table)
+    record_export(store, ExportMade("aggregated", fmt, rows))  # reported at the next sync
     print(
         f"Skrev {out}: {rows} rader, {table.first}–{table.last}, "
         f"antal under {table.threshold} visas som ”<{table.threshold}”."
@@ -195,6 +199,7 @@ def _incidents(
 ) -> int:
     from est_desktop.exports.collect import export_incidents
     from est_desktop.exports.incidents import write_incidents_csv, write_incidents_geojson
+    from est_desktop.store.export_log import ExportMade, record_export
 
     write = write_incidents_csv if fmt == "csv" else write_incidents_geojson
     rows = write(
@@ -205,6 +210,7 @@ def _incidents(
         include_free_text=free_text,
         include_police=police,
     )
+    record_export(store, ExportMade("incidents", fmt, rows, free_text, police))
     left_out = [
         *([] if free_text else ["fritext (platsnamn, beskrivning)"]),
         *([] if police else ["polisens händelser"]),

@@ -29,7 +29,8 @@ from est_desktop.domain.incident import LOCAL_TZ
 from est_desktop.domain.measure import Measure, MeasureStatus
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex
-from est_desktop.maps.content import map_data, map_page, page_texts
+from est_desktop.maps.content import MapData, map_data, map_page, page_texts
+from est_desktop.maps.page import MapPage
 from est_desktop.maps.scheme import TileProvider
 from est_desktop.maps.snapshot import SnapshotError, render_map_png
 from est_desktop.reports import district_summary, feedback
@@ -85,6 +86,29 @@ class Timings:
             self.parts[name] = self.parts.get(name, 0.0) + time.perf_counter() - start
 
 
+# Called between the steps of gathering a report: (steps done, steps in all).
+StepCallback = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class MapInputs:
+    """The map picture's page, data and extent, ready to draw."""
+
+    page: MapPage
+    data: MapData
+    bounds: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """A report's content before its map picture is drawn (made off the UI thread)."""
+
+    request: ReportRequest
+    content: DistrictSummary | WeeklyPicture
+    map_inputs: MapInputs | None
+    police: bool = False  # police records count in it: printing or saving it is audited
+
+
 @dataclass(frozen=True)
 class BuiltReport:
     """A report's content, made once; painted for the preview, the printer or a PDF."""
@@ -92,6 +116,7 @@ class BuiltReport:
     kind: ReportKind
     content: DistrictSummary | WeeklyPicture
     info: ReportInfo
+    police: bool = False  # police records count in it (report_log.py notes it when printed)
 
     @property
     def map_png(self) -> bytes | None:
@@ -116,19 +141,39 @@ class ReportBuilder:
         self._tiles = tiles
         self._today = today
         self.timings = Timings()
+        self._read_police = False  # whether the last analysis read police records
+
+    @property
+    def store(self) -> Store:
+        return self._store
 
     # -- the document -----------------------------------------------------------------------
 
     def build(self, request: ReportRequest) -> BuiltReport:
         """The analysis (and for the district summary the map picture) behind a report."""
+        return self.finish(self.gather(request))
+
+    def gather(self, request: ReportRequest, on_step: StepCallback | None = None) -> Gathered:
+        """Everything but the map picture: reading, analysis, the map's data. Any thread (the
+        dialog runs it on a worker). `on_step(done, total)` is called between the steps; it may
+        raise to stop the work there."""
         self.timings = Timings()
-        map_png = None
+        step = on_step or (lambda done, total: None)
+        step(0, 2)
         if request.kind is ReportKind.WEEKLY:
             content: DistrictSummary | WeeklyPicture = self.weekly(request)
         else:
             content = self.district_summary(request)
-            if request.kind is ReportKind.SUMMARY:
-                map_png = self.map_png(request)
+        police = self._read_police  # set by the analysis just made
+        step(1, 2)
+        inputs = self.map_inputs(request) if request.kind is ReportKind.SUMMARY else None
+        step(2, 2)
+        return Gathered(request, content, inputs, police)
+
+    def finish(self, gathered: Gathered) -> BuiltReport:
+        """The map picture drawn (the UI thread: WebEngine lives there) and the report made."""
+        request = gathered.request
+        map_png = self.render_map(gathered.map_inputs) if gathered.map_inputs else None
         info = ReportInfo(
             made_by=request.made_by,
             made_at=self._today(),
@@ -136,7 +181,7 @@ class ReportBuilder:
             assessment=request.assessment,
             map_png=map_png,
         )
-        return BuiltReport(request.kind, content, info)
+        return BuiltReport(request.kind, gathered.content, info, gathered.police)
 
     def paint(self, built: BuiltReport, device: QPagedPaintDevice) -> int:
         """Paint on a printer (or the preview's); the number of pages."""
@@ -167,6 +212,7 @@ class ReportBuilder:
             "read", lambda: incident_sample(self._store, where, windows=windows)
         )
         measures = self._measure_lines(request.districts, request.first, request.last)
+        self._read_police = police = bool(np.any(sample.source == "police"))
         return self.timings.measure(
             "analysis",
             lambda: summarise(
@@ -177,7 +223,7 @@ class ReportBuilder:
                 taxonomy=self._taxonomy,
                 places=self._places,
                 district_lookup=self._districts,
-                include_police=bool(np.any(sample.source == "police")),
+                include_police=police,
                 measures=measures,
             ),
         )
@@ -189,6 +235,7 @@ class ReportBuilder:
         )
         sample = self.timings.measure("read", lambda: incident_sample(self._store, where))
         measures = self._measure_lines((), request.last, request.last)
+        self._read_police = police = bool(np.any(sample.source == "police"))
         return self.timings.measure(
             "analysis",
             lambda: weekly_picture(
@@ -197,7 +244,7 @@ class ReportBuilder:
                 district_lookup=self._districts,
                 taxonomy=self._taxonomy,
                 places=self._places,
-                include_police=bool(np.any(sample.source == "police")),
+                include_police=police,
                 measures=measures,
             ),
         )
@@ -207,6 +254,10 @@ class ReportBuilder:
     def map_png(self, request: ReportRequest) -> bytes | None:
         """The period's incidents and hotspots on the map of the district(s); None (logged)
         when the map cannot be drawn: the report says so rather than failing."""
+        return self.render_map(self.map_inputs(request))
+
+    def map_inputs(self, request: ReportRequest) -> MapInputs:
+        """What the map picture shows, read and packed; any thread."""
         chosen = period(request.first, request.last)
         where = IncidentFilter(
             start=chosen.start,
@@ -215,7 +266,7 @@ class ReportBuilder:
             categories=frozenset(request.categories),
         )
 
-        def draw() -> bytes | None:
+        def read() -> MapInputs:
             points = IncidentRepository(self._store).map_points(where)
             measures = MeasureRepository(self._store).live()
             page = map_page(
@@ -224,14 +275,24 @@ class ReportBuilder:
                 texts=page_texts(offline_note=False),
                 attribution="© OpenStreetMap",
             )
-            page = replace(page, controls=False)
-            bounds = self._bounds(request.districts)
+            return MapInputs(
+                replace(page, controls=False),
+                map_data(points, self._taxonomy, measures=measures),
+                self._bounds(request.districts),
+            )
+
+        return self.timings.measure("map data", read)
+
+    def render_map(self, inputs: MapInputs) -> bytes | None:
+        """The map picture (UI thread); None (logged) when it cannot be drawn."""
+
+        def draw() -> bytes | None:
             try:
                 return render_map_png(
-                    page,
-                    map_data(points, self._taxonomy, measures=measures),
+                    inputs.page,
+                    inputs.data,
                     size=MAP_SIZE,
-                    bounds=bounds,
+                    bounds=inputs.bounds,
                     tiles=self._tiles,
                 )
             except SnapshotError as exc:
@@ -290,16 +351,25 @@ class ReportBuilder:
         if start is None or start >= today:
             return ""
         before = start - (today - start)
+        # Against the control area picked for it on this PC, if any (it may lie outside the
+        # measure's district), else the rest of the district; the text names which.
+        control = MeasureRepository(self._store).control_area(measure.id)
         where = IncidentFilter(
             start=period(before, today).start,
             end=period(before, today).end,
             districts=frozenset({measure.draft.district})
-            if measure.draft.district
+            if measure.draft.district and control is None
             else frozenset(),
         )
         sample = incident_sample(self._store, where)
         try:
-            found = follow_up(sample, measure, district_lookup=self._districts, today=today)
+            found = follow_up(
+                sample,
+                measure,
+                district_lookup=self._districts,
+                control=control or "district",
+                today=today,
+            )
         except ValueError:
             return ""
-        return found.text
+        return found.summary

@@ -39,9 +39,11 @@ def make_report(
     from est_desktop.geo.tile_cache import TileCache, TileFetcher, tile_source
     from est_desktop.maps.scheme import register_scheme
     from est_desktop.report_builder import ReportBuilder, ReportKind, ReportRequest
+    from est_desktop.report_log import PDF, note_report
     from est_desktop.store.database import Store
     from est_desktop.store.errors import StoreError
     from est_desktop.sync.reference_cache import reference_data
+    from est_desktop.ui.languages import install_translations
     from est_desktop.ui.preferences import Preferences
 
     last = last or datetime.now(LOCAL_TZ).date() - timedelta(days=1)
@@ -66,8 +68,9 @@ def make_report(
     QCoreApplication.setApplicationName("EST Desktop")
     register_scheme()
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (kept alive)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     preferences = Preferences(QSettings())
+    install_translations(app, preferences.language)  # the document in the user's language
     path = store_path(data_dir, demo=demo)
     if not path.exists():
         return _fail(f"Det finns inget datalager i {path}.")
@@ -93,10 +96,12 @@ def make_report(
             assessment=assessment,
             made_by=made_by or preferences.user_name,
         )
+        built = builder.build(request)
         try:
-            pages = builder.write_pdf(request, out)
+            pages = builder.write_built(built, out)
         except OSError as exc:
             return _fail(f"{out} kunde inte skrivas: {exc}")
+        note_report(store, built, PDF, police=built.police)
     finally:
         tile_cache.close()
         store.close()

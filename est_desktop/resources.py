@@ -1,8 +1,9 @@
 """Where the files of `resources/` are found.
 
 The one place that knows the layout: a source checkout (and an editable install) keeps them in
-`resources/` beside the package, a wheel carries them inside the package, and a frozen build
-unpacks them next to the executable. A stdlib-only leaf, so every layer may import it.
+`resources/` beside the package, a wheel carries them inside the package, and the frozen build
+(build.spec) has them in its `_internal/resources/`, `sys._MEIPASS`. A stdlib-only leaf, so every
+layer may import it.
 """
 
 from __future__ import annotations

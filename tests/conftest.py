@@ -67,3 +67,22 @@ def server_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Itera
     """A new, empty server database: SQLite, and PostgreSQL when EST_TEST_POSTGRES_URL is set."""
     with fresh_database(request.param, tmp_path) as url:
         yield url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _widgets_deleted_before_exit() -> Iterator[None]:
+    """Delete the widgets the last tests left to `deleteLater` while Qt still runs.
+
+    Otherwise a map's web page can outlive its profile when Python tears the objects down at
+    exit, and Qt WebEngine crashes the process after every test has passed.
+    """
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()

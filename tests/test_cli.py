@@ -1,6 +1,12 @@
 """The headless commands of `est-desktop`."""
 
+from pathlib import Path
+
+import pytest
+
+from est_desktop import cli
 from est_desktop.cli import main
+from est_desktop.data_files import default_data_dir
 from est_desktop.store.database import Store
 from est_desktop.store.incidents import IncidentFilter, IncidentRepository
 
@@ -36,3 +42,30 @@ def test_demo_data_reports_a_store_it_cannot_open(tmp_path, capsys):
     assert main(["demo-data", "--count", "5", "--data-dir", str(tmp_path)]) == 2
     assert "inte ett EST-datalager" in capsys.readouterr().err
     assert (tmp_path / "est-demo.sqlite").read_text() == "not a database"
+
+
+@pytest.fixture
+def user_settings(tmp_path):
+    """The user's QSettings in a temporary folder, so the real ones are never touched."""
+    from PySide6.QtCore import QSettings
+
+    from est_desktop.ui.preferences import Preferences
+
+    scope, fmt = QSettings.Scope.UserScope, QSettings.Format.NativeFormat
+    QSettings.setPath(fmt, scope, str(tmp_path / "config"))
+    yield Preferences(QSettings("EST", "EST Desktop"))
+    QSettings.setPath(fmt, scope, str(Path.home() / ".config"))
+
+
+def test_commands_use_the_data_folder_chosen_in_the_settings(tmp_path, user_settings):
+    assert cli._data_dir_of_settings() == default_data_dir()
+    user_settings.data_folder = str(tmp_path / "moved")
+    user_settings.settings.sync()
+    assert cli._data_dir_of_settings() == tmp_path / "moved"
+
+
+def test_commands_use_the_old_folder_while_a_move_waits_for_the_app(tmp_path, user_settings):
+    user_settings.data_folder = str(tmp_path / "moved")
+    user_settings.data_copy_from = str(tmp_path / "old")  # the app copies at its next start
+    user_settings.settings.sync()
+    assert cli._data_dir_of_settings() == tmp_path / "old"

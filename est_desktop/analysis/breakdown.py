@@ -26,13 +26,15 @@ from est_desktop.analysis.results import (
 )
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.incident import LOCAL_TZ, LocationPrecision, Source, TimePrecision
+from est_desktop.domain.language import QT_TRANSLATE_NOOP, month_abbreviation, translate
 from est_desktop.domain.periods import day_bounds, start_of_day
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex
 
+# Month names in exported files, which stay Swedish; the UI uses domain.language.
 MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 UNKNOWN_GROUP = "okand"  # the group of category codes the taxonomy does not know
-UNKNOWN_GROUP_LABEL = "Okänd kategori"
+UNKNOWN_GROUP_LABEL = QT_TRANSLATE_NOOP("Breakdown", "Okänd kategori")
 WEEKS_AT_MOST = 16  # longer periods trend by month: more weekly bars than a page reads well
 CELL_NAME_WITHIN_M = 300.0  # a cell is named after a named place this close to its centre
 
@@ -77,7 +79,7 @@ def _period_label(first: date, last: date) -> str:
 
 
 def _day_label(day: date, *, with_year: bool) -> str:
-    label = f"{day.day} {MONTHS[day.month - 1]}"
+    label = f"{day.day} {month_abbreviation(day.month)}"
     return f"{label} {day.year}" if with_year else label
 
 
@@ -118,7 +120,7 @@ def _weeks(p: Period) -> Iterator[tuple[date, date, str]]:
     monday = p.first_day - timedelta(days=p.first_day.weekday())
     while monday <= p.last_day:
         following = monday + timedelta(days=7)
-        label = f"v. {monday.isocalendar().week}"
+        label = translate("Breakdown", "v. {week}").format(week=monday.isocalendar().week)
         yield max(monday, p.first_day), min(following, p.last_day + timedelta(days=1)), label
         monday = following
 
@@ -128,7 +130,7 @@ def _months(p: Period) -> Iterator[tuple[date, date, str]]:
     first = p.first_day.replace(day=1)
     while first <= p.last_day:
         following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        label = f"{MONTHS[first.month - 1]} {first.year}"
+        label = f"{month_abbreviation(first.month)} {first.year}"
         yield max(first, p.first_day), min(following, p.last_day + timedelta(days=1)), label
         first = following
 
@@ -192,7 +194,9 @@ def groups(sample: IncidentSample, taxonomy: Taxonomy) -> tuple[GroupCount, ...]
     found = [
         GroupCount(
             code,
-            group.label() if (group := taxonomy.group(code)) else UNKNOWN_GROUP_LABEL,
+            group.label()
+            if (group := taxonomy.group(code))
+            else translate("Breakdown", UNKNOWN_GROUP_LABEL),
             sum(c.count for c in members),
             tuple(members),
         )

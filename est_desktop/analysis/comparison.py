@@ -1,4 +1,4 @@
-"""Is a count really higher or lower than before? An exact test, and its words in Swedish.
+"""Is a count really higher or lower than before? An exact test, and its words.
 
 Counts of incidents are treated as Poisson. Given the total n = current + reference, the
 current count is binomial, Bin(n, p) with p = θ / (θ + k) for the rate ratio θ against the
@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 from est_desktop.analysis.results import Change, Verdict
+from est_desktop.domain.language import decimal_number, translate, whole_number
 
 CONFIDENCE = 0.95
 # Below this many incidents in both periods together, no verdict is given. The exact interval
@@ -52,28 +53,34 @@ def verdict_of(low: float | None, high: float | None, *, too_few: bool) -> Verdi
 
 def change_text(change: Change) -> str:
     """The change as a meeting would say it, e.g. "+50 % (12 mot 8) – skillnaden kan vara
-    slumpen" or "−30 % (35 mot i snitt 50,0), en tydlig minskning"."""
-    counts = f"{_whole(change.current)} mot {_reference(change)}"
+    slumpen" or "−30 % (35 mot i snitt 50,0), en tydlig minskning"; in the user's language."""
+    counts = translate("Comparison", "{current} mot {reference}").format(
+        current=whole_number(change.current), reference=_reference(change)
+    )
     if change.current == 0 and change.reference == 0:
-        return f"inga händelser ({counts})"
+        return translate("Comparison", "inga händelser ({counts})").format(counts=counts)
     if change.reference == 0:
         # A fact, not a trend claim: there were none before.
-        clear = change.verdict is Verdict.MORE
-        return f"nytt: {counts}" + (", en tydlig ökning" if clear else "")
+        if change.verdict is Verdict.MORE:
+            return translate("Comparison", "nytt: {counts}, en tydlig ökning").format(counts=counts)
+        return translate("Comparison", "nytt: {counts}").format(counts=counts)
     if change.verdict is Verdict.TOO_FEW:
-        return f"för få händelser för att jämföra ({counts})"
+        text = translate("Comparison", "för få händelser för att jämföra ({counts})")
+        return text.format(counts=counts)
     percent = (change.current / change.reference - 1.0) * 100.0
     rounded = int(abs(percent) + 0.5)
     if percent == 0:
-        return f"oförändrat ({counts})"
+        return translate("Comparison", "oförändrat ({counts})").format(counts=counts)
     if rounded == 0:
-        return f"i stort sett oförändrat ({counts})"
+        return translate("Comparison", "i stort sett oförändrat ({counts})").format(counts=counts)
     sign = "+" if percent > 0 else "−"
-    verdict = {
-        Verdict.MORE: ", en tydlig ökning",
-        Verdict.FEWER: ", en tydlig minskning",
-    }.get(change.verdict, " – skillnaden kan vara slumpen")
-    return f"{sign}{_whole(rounded)} % ({counts}){verdict}"
+    if change.verdict is Verdict.MORE:
+        text = translate("Comparison", "{change} % ({counts}), en tydlig ökning")
+    elif change.verdict is Verdict.FEWER:
+        text = translate("Comparison", "{change} % ({counts}), en tydlig minskning")
+    else:
+        text = translate("Comparison", "{change} % ({counts}) – skillnaden kan vara slumpen")
+    return text.format(change=sign + whole_number(rounded), counts=counts)
 
 
 def clopper_pearson(
@@ -144,12 +151,8 @@ def _odds(p: float) -> float:
     return math.inf if p >= 1.0 else p / (1.0 - p)
 
 
-def _whole(n: int) -> str:
-    return f"{n:,}".replace(",", " ")  # Swedish groups thousands with a space
-
-
 def _reference(change: Change) -> str:
     if change.reference_periods == 1 or change.reference == 0:
-        return _whole(round(change.reference))
-    mean = f"{change.reference:,.1f}".replace(",", " ").replace(".", ",")
-    return f"i snitt {mean}"
+        return whole_number(round(change.reference))
+    mean = decimal_number(change.reference, 1)
+    return translate("Comparison", "i snitt {mean}").format(mean=mean)

@@ -27,10 +27,11 @@ from est_desktop.analysis.results import (
 )
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.incident import Source
+from est_desktop.domain.language import QT_TRANSLATE_NOOP, translate
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex
 
-ALL_DISTRICTS = "Alla distrikt"
+ALL_DISTRICTS = QT_TRANSLATE_NOOP("Summary", "Alla distrikt")
 
 
 def sample_windows(p: Period) -> list[tuple[datetime, datetime]]:
@@ -70,7 +71,8 @@ def summarise(
     return DistrictSummary(
         period=p,
         districts=districts,
-        district_label=", ".join(district_lookup.name_of(c) for c in districts) or ALL_DISTRICTS,
+        district_label=", ".join(district_lookup.name_of(c) for c in districts)
+        or translate("Summary", ALL_DISTRICTS),
         categories=categories,
         total=total,
         previous=compare(total, int(np.count_nonzero(in_period(chosen, previous_period(p))))),

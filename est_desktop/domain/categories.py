@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from est_desktop.domain.language import current_language
 from est_desktop.domain.text_search import TypeAhead
 
 
@@ -26,8 +27,9 @@ class Category:
     # yet) is only ever set by an import.
     entry: bool = True
 
-    def label(self, language: str = "sv") -> str:
-        return self.label_en if language == "en" else self.label_sv
+    def label(self, language: str | None = None) -> str:
+        """The label in `language`, by default the user's (domain.language)."""
+        return self.label_en if (language or current_language()) == "en" else self.label_sv
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +39,9 @@ class CategoryGroup:
     label_en: str
     categories: tuple[Category, ...]
 
-    def label(self, language: str = "sv") -> str:
-        return self.label_en if language == "en" else self.label_sv
+    def label(self, language: str | None = None) -> str:
+        """The label in `language`, by default the user's (domain.language)."""
+        return self.label_en if (language or current_language()) == "en" else self.label_sv
 
 
 class Taxonomy:
@@ -102,12 +105,12 @@ class Taxonomy:
         category = self._categories.get(code)
         return category is not None and category.active
 
-    def label(self, code: str, language: str = "sv") -> str:
+    def label(self, code: str, language: str | None = None) -> str:
         """The category's label; an unknown code (e.g. retired on the server) shows as itself."""
         category = self._categories.get(code)
         return category.label(language) if category else code
 
-    def group_label(self, category_code: str, language: str = "sv") -> str:
+    def group_label(self, category_code: str, language: str | None = None) -> str:
         category = self._categories.get(category_code)
         group = self._groups.get(category.group) if category else None
         return group.label(language) if group else ""

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from est_desktop.domain.categories import Taxonomy
+from est_desktop.domain.language import QT_TRANSLATE_NOOP, translate
 from est_desktop.domain.validation import LAT_RANGE, LON_RANGE, MESSAGES
 from est_desktop.domain.wire import (
     BOOKKEEPING_FIELDS,
@@ -84,18 +85,23 @@ MEASURE_SERVER_FIELDS: frozenset[str] = frozenset({"id", *BOOKKEEPING_FIELDS})
 REQUIRED_NEW_MEASURE_FIELDS: tuple[str, ...] = ("title", "start_date")
 
 MEASURE_MESSAGES: dict[str, str] = {
-    "bad_date": "Ogiltigt datum: ange ÅÅÅÅ-MM-DD, t.ex. 2026-03-14.",
-    "required": "Fältet krävs för en ny åtgärd.",
-    "required_title": "Ange en rubrik.",
-    "required_start": "Ange startdatum.",
-    "end_before_start": "Slutdatumet ligger före startdatumet.",
-    "position_pair": "Ange både latitud och longitud, eller ingen av dem.",
-    "radius_not_positive": "Radien ska vara större än 0 meter.",
-    "bad_area": (
-        "Ytan ska vara en GeoJSON-polygon: slutna ringar av minst fyra [lon, lat]-punkter."
+    "bad_date": QT_TRANSLATE_NOOP(
+        "FieldProblem", "Ogiltigt datum: ange ÅÅÅÅ-MM-DD, t.ex. 2026-03-14."
+    ),
+    "required": QT_TRANSLATE_NOOP("FieldProblem", "Fältet krävs för en ny åtgärd."),
+    "required_title": QT_TRANSLATE_NOOP("FieldProblem", "Ange en rubrik."),
+    "required_start": QT_TRANSLATE_NOOP("FieldProblem", "Ange startdatum."),
+    "end_before_start": QT_TRANSLATE_NOOP("FieldProblem", "Slutdatumet ligger före startdatumet."),
+    "position_pair": QT_TRANSLATE_NOOP(
+        "FieldProblem", "Ange både latitud och longitud, eller ingen av dem."
+    ),
+    "radius_not_positive": QT_TRANSLATE_NOOP("FieldProblem", "Radien ska vara större än 0 meter."),
+    "bad_area": QT_TRANSLATE_NOOP(
+        "FieldProblem",
+        "Ytan ska vara en GeoJSON-polygon: slutna ringar av minst fyra [lon, lat]-punkter.",
     ),
     "unknown_category": MESSAGES["unknown_category"],
-    "unknown_district": "Okänt område: {code}.",
+    "unknown_district": QT_TRANSLATE_NOOP("FieldProblem", "Okänt område: {code}."),
     "lat_outside": MESSAGES["lat_outside"],
     "lon_outside": MESSAGES["lon_outside"],
     "too_long": MESSAGES["too_long"],
@@ -131,9 +137,11 @@ class Measure:
 
 
 def measure_message(code: str, params: Mapping[str, object]) -> str:
-    """The Swedish text for a measure's parse or rule problem."""
-    template = MEASURE_MESSAGES.get(code) or WIRE_MESSAGES[code]
-    return template.format(**params)
+    """The text for a measure's parse or rule problem, in the user's language (Swedish on the
+    server, where no other is installed)."""
+    if code in MEASURE_MESSAGES:
+        return translate("FieldProblem", MEASURE_MESSAGES[code]).format(**params)
+    return WIRE_MESSAGES[code].format(**params)
 
 
 def measure_fields_to_wire(draft: MeasureDraft) -> dict[str, object]:

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from est_desktop.domain.common_names import FIRST_NAMES
+from est_desktop.domain.language import QT_TRANSLATE_NOOP, translate
 
-PRIVACY_HINT = "Beskriv händelsen och platsen, inte personer"
+PRIVACY_HINT = QT_TRANSLATE_NOOP("Privacy", "Beskriv händelsen och platsen, inte personer")
 
 
 class FindingKind(StrEnum):
@@ -41,16 +42,18 @@ class PrivacyFinding:
 
 
 _DESCRIPTIONS = {
-    FindingKind.PERSONAL_IDENTITY_NUMBER: "ser ut som ett personnummer",
-    FindingKind.PHONE_NUMBER: "ser ut som ett telefonnummer",
-    FindingKind.EMAIL: "ser ut som en e-postadress",
-    FindingKind.NAME: "ser ut som ett namn på en person",
+    FindingKind.PERSONAL_IDENTITY_NUMBER: QT_TRANSLATE_NOOP(
+        "Privacy", "ser ut som ett personnummer"
+    ),
+    FindingKind.PHONE_NUMBER: QT_TRANSLATE_NOOP("Privacy", "ser ut som ett telefonnummer"),
+    FindingKind.EMAIL: QT_TRANSLATE_NOOP("Privacy", "ser ut som en e-postadress"),
+    FindingKind.NAME: QT_TRANSLATE_NOOP("Privacy", "ser ut som ett namn på en person"),
 }
 
 
 def describe_finding(finding: PrivacyFinding) -> str:
-    """A short Swedish explanation of why `finding` was flagged."""
-    return _DESCRIPTIONS[finding.kind]
+    """A short explanation of why `finding` was flagged, in the user's language."""
+    return translate("Privacy", _DESCRIPTIONS[finding.kind])
 
 
 def privacy_findings(text: str) -> list[PrivacyFinding]:

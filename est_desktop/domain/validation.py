@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.incident import IncidentDraft, LocationPrecision
+from est_desktop.domain.language import QT_TRANSLATE_NOOP, translate
 
 # The service area: the box around Borås municipality (PROTOCOL.md).
 LAT_RANGE = (57.55, 57.90)
@@ -25,20 +26,29 @@ MAX_EXTERNAL_ID = 200
 FUTURE_TOLERANCE = timedelta(minutes=10)
 
 MESSAGES: dict[str, str] = {
-    "required_time": "Ange när det hände.",
-    "naive_time": "Tiden saknar tidszon.",
-    "future_time": "Tiden ligger i framtiden. Ange när det hände.",
-    "until_before_start": "Sluttiden ligger före starttiden.",
-    "required_category": "Välj en kategori.",
-    "unknown_category": "Okänd kategori: {code}.",
-    "inactive_category": "Kategorin {code} används inte längre. Välj en annan.",
-    "required_position": (
-        "Ange plats: välj en namngiven plats, klicka i kartan eller skriv koordinater."
+    "required_time": QT_TRANSLATE_NOOP("FieldProblem", "Ange när det hände."),
+    "naive_time": QT_TRANSLATE_NOOP("FieldProblem", "Tiden saknar tidszon."),
+    "future_time": QT_TRANSLATE_NOOP(
+        "FieldProblem", "Tiden ligger i framtiden. Ange när det hände."
     ),
-    "not_a_number": "Ange ett tal.",
-    "lat_outside": "Latituden ligger utanför Borås kommun ({low}–{high}).",
-    "lon_outside": "Longituden ligger utanför Borås kommun ({low}–{high}).",
-    "too_long": "Högst {limit} tecken (nu {length}).",
+    "until_before_start": QT_TRANSLATE_NOOP("FieldProblem", "Sluttiden ligger före starttiden."),
+    "required_category": QT_TRANSLATE_NOOP("FieldProblem", "Välj en kategori."),
+    "unknown_category": QT_TRANSLATE_NOOP("FieldProblem", "Okänd kategori: {code}."),
+    "inactive_category": QT_TRANSLATE_NOOP(
+        "FieldProblem", "Kategorin {code} används inte längre. Välj en annan."
+    ),
+    "required_position": QT_TRANSLATE_NOOP(
+        "FieldProblem",
+        "Ange plats: välj en namngiven plats, klicka i kartan eller skriv koordinater.",
+    ),
+    "not_a_number": QT_TRANSLATE_NOOP("FieldProblem", "Ange ett tal."),
+    "lat_outside": QT_TRANSLATE_NOOP(
+        "FieldProblem", "Latituden ligger utanför Borås kommun ({low}–{high})."
+    ),
+    "lon_outside": QT_TRANSLATE_NOOP(
+        "FieldProblem", "Longituden ligger utanför Borås kommun ({low}–{high})."
+    ),
+    "too_long": QT_TRANSLATE_NOOP("FieldProblem", "Högst {limit} tecken (nu {length})."),
 }
 
 
@@ -56,7 +66,8 @@ class FieldProblem:
 
     @property
     def message(self) -> str:
-        return self.template.format(**self.params)
+        """In the user's language (domain.language); Swedish until the app installs one."""
+        return translate("FieldProblem", self.template).format(**self.params)
 
 
 def check_incident(draft: IncidentDraft, taxonomy: Taxonomy, now: datetime) -> list[FieldProblem]:

@@ -30,6 +30,7 @@ from est_desktop.analysis.hotspots import Grid
 from est_desktop.analysis.results import IncidentSample
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.incident import LocationPrecision, Source
+from est_desktop.domain.language import translate
 from est_desktop.domain.periods import start_of_day
 from est_desktop.domain.validation import LAT_RANGE, LON_RANGE
 from est_desktop.exports.suppression import MIN_THRESHOLD, protect
@@ -160,8 +161,11 @@ def whole_spans(first: date, last: date, unit: str) -> list[Span]:
             spans.append(Span(start, end, f"v. {week} {year}"))
             start = end + timedelta(days=1)
     if not spans:
-        what = "hel månad" if unit == "month" else "hel vecka (måndag–söndag)"
-        raise NoWholePeriodError(f"{first}–{last} rymmer ingen {what}")
+        if unit == "month":
+            text = translate("Export", "{first}–{last} rymmer ingen hel månad")
+        else:
+            text = translate("Export", "{first}–{last} rymmer ingen hel vecka (måndag–söndag)")
+        raise NoWholePeriodError(text.format(first=first, last=last))
     return spans
 
 

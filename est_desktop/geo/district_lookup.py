@@ -15,10 +15,11 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
+from est_desktop.domain.language import QT_TRANSLATE_NOOP, translate
 from est_desktop.resources import resource_path
 
 OUTSIDE_DISTRICTS = "ovriga"  # code for points outside every outline
-OUTSIDE_DISTRICTS_NAME = "Övriga Borås"
+OUTSIDE_DISTRICTS_NAME = QT_TRANSLATE_NOOP("Districts", "Övriga Borås")
 
 Ring = tuple[tuple[float, float], ...]  # closed ring of (lon, lat)
 BBox = tuple[float, float, float, float]  # min_lon, min_lat, max_lon, max_lat
@@ -92,7 +93,7 @@ class DistrictLookup:
     def districts(self) -> list[District]:
         """The districts in file order, then the catch-all 'Övriga Borås'."""
         return [area.district for area in self._areas] + [
-            District(OUTSIDE_DISTRICTS, OUTSIDE_DISTRICTS_NAME)
+            District(OUTSIDE_DISTRICTS, translate("Districts", OUTSIDE_DISTRICTS_NAME))
         ]
 
     def name_of(self, code: str | None) -> str:
@@ -100,7 +101,7 @@ class DistrictLookup:
         if code is None:
             return ""
         if code == OUTSIDE_DISTRICTS:
-            return OUTSIDE_DISTRICTS_NAME
+            return translate("Districts", OUTSIDE_DISTRICTS_NAME)
         area = self._by_code.get(code)
         return area.district.name if area else code
 

@@ -34,6 +34,7 @@ LEAFLET_CSS = "leaflet/leaflet.css"
 MARKERCLUSTER_JS = "markercluster/leaflet.markercluster.js"
 MARKERCLUSTER_CSS = ("markercluster/MarkerCluster.css", "markercluster/MarkerCluster.Default.css")
 EST_MAP_JS = "static/est_map.js"
+EST_DRAW_JS = "static/est_draw.js"  # drawing an area (a measure's, a control area)
 EST_MAP_CSS = "static/est_map.css"
 QWEBCHANNEL_JS = "qwebchannel.js"  # Qt's own, served from Qt's resources by the scheme handler
 

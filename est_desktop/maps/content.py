@@ -13,24 +13,29 @@ import numpy as np
 
 from est_desktop.analysis.hotspots import hotspots
 from est_desktop.domain.categories import Taxonomy
+from est_desktop.domain.language import QT_TRANSLATE_NOOP
+from est_desktop.domain.language import translate as translate_text
 from est_desktop.domain.measure import Measure
 from est_desktop.geo.district_lookup import OUTSIDE_DISTRICTS, DistrictLookup
 from est_desktop.maps.page import MapPage, legend_groups
 from est_desktop.maps.payload import colour_indexes, hotspot_cells, measure_shapes, points_payload
 
-# The page's words, in Swedish; `page_texts` hands them through the app's translation.
+# The page's words, in Swedish; `page_texts` hands them through the user's language.
 PAGE_TEXTS = {
-    "legendTitle": "Kategorigrupper",
-    "hot99": "Hotspot, 99 % säkerhet",
-    "hot95": "Hotspot, 95 % säkerhet",
-    "hotExplained": (
+    "legendTitle": QT_TRANSLATE_NOOP("MapPage", "Kategorigrupper"),
+    "hot99": QT_TRANSLATE_NOOP("MapPage", "Hotspot, 99 % säkerhet"),
+    "hot95": QT_TRANSLATE_NOOP("MapPage", "Hotspot, 95 % säkerhet"),
+    "hotExplained": QT_TRANSLATE_NOOP(
+        "MapPage",
         "Här och runt omkring finns fler händelser än slumpen skulle ge. 99 %: mindre än 1 % "
-        "risk att mönstret är en slump; 95 %: mindre än 5 %."
+        "risk att mönstret är en slump; 95 %: mindre än 5 %.",
     ),
-    "offline": "Bakgrundskartan kan inte visas utan nätverk. Distrikt och händelser visas ändå.",
-    "loading": "Hämtar…",
-    "gone": "Händelsen finns inte längre.",
-    "draft": "Den nya händelsens plats – dra för att flytta",
+    "offline": QT_TRANSLATE_NOOP(
+        "MapPage", "Bakgrundskartan kan inte visas utan nätverk. Distrikt och händelser visas ändå."
+    ),
+    "loading": QT_TRANSLATE_NOOP("MapPage", "Hämtar…"),
+    "gone": QT_TRANSLATE_NOOP("MapPage", "Händelsen finns inte längre."),
+    "draft": QT_TRANSLATE_NOOP("MapPage", "Den nya händelsens plats – dra för att flytta"),
 }
 LABEL_OFFSET_DEG = 0.0007  # about 80 m
 MIN_HOTSPOT_POINTS = 30  # fewer incidents than this say nothing about clustering
@@ -60,7 +65,9 @@ class MapData:
 
 
 def page_texts(
-    translate: Callable[[str], str] = lambda text: text, *, offline_note: bool = True
+    translate: Callable[[str], str] = lambda text: translate_text("MapPage", text),
+    *,
+    offline_note: bool = True,
 ) -> dict[str, str]:
     """The page's words in the user's language; no offline note on a picture for print."""
     texts = {key: translate(text) for key, text in PAGE_TEXTS.items()}
@@ -78,7 +85,7 @@ def map_page(
     center: tuple[float, float] | None = None,
     zoom: int | None = None,
     hidden_layers: frozenset[str] = frozenset(),
-    language: str = "sv",
+    language: str | None = None,  # None: the user's
 ) -> MapPage:
     """The page's set-up; no `center`/`zoom` fits all districts in the view."""
     shown = [d for d in districts.districts() if d.code != OUTSIDE_DISTRICTS]

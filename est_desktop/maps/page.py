@@ -123,6 +123,7 @@ def build_page(page: MapPage) -> str:
         ("markercluster", asset_url(assets.MARKERCLUSTER_JS)),
         ("qwebchannel", asset_url(assets.QWEBCHANNEL_JS)),
         ("est_map", asset_url(assets.EST_MAP_JS)),
+        ("est_draw", asset_url(assets.EST_DRAW_JS)),
     ]
     fmap.default_css = [
         ("leaflet_css", asset_url(assets.LEAFLET_CSS)),

@@ -270,9 +270,14 @@ class WeekdayHourMatrix(Block):
             canvas.draw_text(painter, label_rect, span, Role.CAPTION, INK, 0)
             x += label_rect.width() + canvas.mm(4)
         if self.no_time:
-            note = QCoreApplication.translate(
-                "ReportCharts", "{count} händelser med bara datum, utan klockslag, ingår inte."
-            ).format(count=wording.whole(self.no_time))
+            if self.no_time == 1:
+                note = QCoreApplication.translate(
+                    "ReportCharts", "1 händelse med bara datum, utan klockslag, ingår inte."
+                )
+            else:
+                note = QCoreApplication.translate(
+                    "ReportCharts", "{count} händelser med bara datum, utan klockslag, ingår inte."
+                ).format(count=wording.whole(self.no_time))
             box = QRectF(rect.left(), y + line, rect.width(), line)
             canvas.draw_text(painter, box, note, Role.CAPTION, MUTED, 0)
 

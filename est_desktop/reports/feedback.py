@@ -108,6 +108,11 @@ def _measures(measures: tuple[MeasureLine, ...]) -> list[Block]:
         text = measure.title + (f" ({who})" if who else "")
         blocks.append(Paragraph(text, space_before=1.5, bullet="•"))
     if len(measures) > MEASURES:
-        more = QCoreApplication.translate("StaffFeedback", "… och {count} åtgärder till.")
-        blocks.append(Paragraph(more.format(count=len(measures) - MEASURES), space_before=1.5))
+        left = len(measures) - MEASURES
+        more = (
+            QCoreApplication.translate("StaffFeedback", "… och 1 åtgärd till.")
+            if left == 1
+            else QCoreApplication.translate("StaffFeedback", "… och {count} åtgärder till.")
+        )
+        blocks.append(Paragraph(more.format(count=left), space_before=1.5))
     return blocks

@@ -1,10 +1,13 @@
-"""Numbers, dates and statuses as they are written on Swedish paper."""
+"""Numbers, dates and statuses as they are written on paper, in the user's language."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from est_desktop.domain import language
+from est_desktop.domain.language import decimal_number, whole_number
 
 NO_VALUE = "—"  # shown where a number is withheld (police records the reader may not see)
 
@@ -16,8 +19,8 @@ _STATUS = {
 
 
 def whole(n: float) -> str:
-    """12345 → "12 345": Swedish groups thousands with a (non-breaking) space."""
-    return f"{round(n):,}".replace(",", "\u00a0")
+    """12345 → "12 345" (Swedish groups thousands with a non-breaking space) or "12,345"."""
+    return whole_number(round(n)).replace(" ", "\u00a0")
 
 
 def share(part: int, total: int) -> str:
@@ -26,8 +29,8 @@ def share(part: int, total: int) -> str:
         return NO_VALUE
     percent = 100.0 * part / total
     if 0 < percent < 0.5:
-        return "<1\u00a0%"
-    return f"{round(percent)}\u00a0%"
+        return language.percent("<1")
+    return language.percent(str(round(percent)))
 
 
 def day(value: date) -> str:
@@ -38,8 +41,8 @@ def day(value: date) -> str:
 
 
 def decimal(value: float) -> str:
-    """One decimal with a decimal comma and grouped thousands: 1234.5 → "1 234,5"."""
-    return f"{value:,.1f}".replace(",", "\u00a0").replace(".", ",")
+    """One decimal, thousands grouped: 1234.5 → "1 234,5" in Swedish, "1,234.5" in English."""
+    return decimal_number(value, 1).replace(" ", "\u00a0")
 
 
 def day_and_time(value: datetime) -> str:

@@ -18,10 +18,18 @@ from typing import Any, Literal
 from sqlalchemy import Connection, delete, func, select, update
 
 from est_desktop.domain.incident import EDITABLE_FIELDS, Incident, SyncState
+from est_desktop.domain.language import translate
 from est_desktop.domain.wire import incident_from_wire
 from est_desktop.store.database import Store
 from est_desktop.store.errors import RecordNotFoundError
 from est_desktop.store.incidents import ENTITY, incident_from_row, row_values
+from est_desktop.store.measure_conflicts import (
+    MeasureConflict,
+    measure_conflicts,
+    read_measure_conflict,
+    resolve_measure_conflict,
+)
+from est_desktop.store.measure_sync import conflict_count as measure_conflict_count
 from est_desktop.store.outbox import changes_for, drop_changes, queue_change
 from est_desktop.store.tables import IncidentRow, RemoteVersionRow
 
@@ -54,10 +62,12 @@ class ConflictRepository:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def list(self) -> list[Conflict]:
+    def list(self) -> list[Conflict | MeasureConflict]:
+        """Incidents in conflict, then measures (measure_conflicts.py)."""
         with self._store.reading() as conn:
             rows = conn.execute(_conflict_query()).all()
-        return [_conflict(row._mapping) for row in rows]
+            measures = measure_conflicts(conn)
+        return [*(_conflict(row._mapping) for row in rows), *measures]
 
     def count(self) -> int:
         with self._store.reading() as conn:
@@ -65,11 +75,11 @@ class ConflictRepository:
                 IncidentRow.deleted.in_([False, True]),
                 IncidentRow.sync_state == SyncState.CONFLICT.value,
             )
-            return conn.scalar(query) or 0
+            return (conn.scalar(query) or 0) + measure_conflict_count(conn)
 
-    def get(self, record_id: str | uuid.UUID) -> Conflict | None:
+    def get(self, record_id: str | uuid.UUID) -> Conflict | MeasureConflict | None:
         with self._store.reading() as conn:
-            return _read(conn, str(record_id))
+            return _read(conn, str(record_id)) or read_measure_conflict(conn, str(record_id))
 
     def resolve(
         self, record_id: str | uuid.UUID, choices: Mapping[str, Choice], *, by: str, at: datetime
@@ -81,9 +91,17 @@ class ConflictRepository:
         change (the fields where the choice differs from the server) replaces what was queued.
         """
         with self._store.transaction() as conn:
+            measure = read_measure_conflict(conn, str(record_id))
+            if measure is not None:
+                resolve_measure_conflict(conn, measure, choices, by=by, at=at)
+                return
             conflict = _read(conn, str(record_id))
             if conflict is None:
-                raise RecordNotFoundError(f"Händelsen {record_id} är inte i konflikt (längre).")
+                raise RecordNotFoundError(
+                    translate("Store", "Händelsen {id} är inte i konflikt (längre).").format(
+                        id=record_id
+                    )
+                )
             _resolve(conn, conflict, choices, by=by, at=at)
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from est_desktop.domain.language import translate
 from est_desktop.store.checkpointer import Checkpointer
 from est_desktop.store.errors import (
     CorruptStoreError,
@@ -70,25 +71,29 @@ class Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
+            text = translate(
+                "Store", "Mappen {folder} kan inte skapas: {reason}. Välj en annan mapp."
+            )
             raise StoreWriteError(
-                f"Mappen {path.parent} kan inte skapas: {exc.strerror}. Välj en annan mapp.",
-                path,
+                text.format(folder=path.parent, reason=exc.strerror), path
             ) from exc
-        lock = FileLock(str(path) + ".lock")
+        lock = lock_file(path)
         try:
             lock.acquire(timeout=0)
         except Timeout as exc:
-            raise StoreLockedError(
-                f"Datalagret {path} används redan av ett annat EST-fönster. "
+            text = translate(
+                "Store",
+                "Datalagret {path} används redan av ett annat EST-fönster. "
                 "Stäng det andra fönstret och försök igen.",
-                path,
-            ) from exc
+            )
+            raise StoreLockedError(text.format(path=path), path) from exc
         except OSError as exc:
-            raise StoreWriteError(
-                f"Datalagret {path} kan inte öppnas: {exc.strerror}. "
+            text = translate(
+                "Store",
+                "Datalagret {path} kan inte öppnas: {reason}. "
                 "Kontrollera att mappen är skrivbar och att disken inte är full.",
-                path,
-            ) from exc
+            )
+            raise StoreWriteError(text.format(path=path, reason=exc.strerror), path) from exc
         engine: Engine | None = None
         try:
             _check_existing_file(path)
@@ -110,6 +115,23 @@ class Store:
             self._checkpointer = None
         self.engine.dispose()
         self._lock.release()
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Every connection closed (the file lock kept) while the caller replaces the file's
+        contents, e.g. with a backup; on exit the file is checked, upgraded and in use again.
+        Nothing may use the store meanwhile: stop sync and other workers first."""
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
+            self._checkpointer = None
+        self.engine.dispose()
+        try:
+            yield
+        finally:
+            _check_existing_file(self.path)
+            self._migrate()
+            self._ensure_installation_id()
+            self._checkpointer = Checkpointer(self.engine)
 
     def __enter__(self) -> Store:
         return self
@@ -183,11 +205,12 @@ class Store:
         if current == head:
             return
         if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-            raise NewerStoreError(
-                f"Datalagret {self.path} är skapat av en nyare version av EST Desktop "
-                f"(version {current}). Uppdatera programmet; filen lämnas orörd.",
-                self.path,
+            text = translate(
+                "Store",
+                "Datalagret {path} är skapat av en nyare version av EST Desktop "
+                "(version {version}). Uppdatera programmet; filen lämnas orörd.",
             )
+            raise NewerStoreError(text.format(path=self.path, version=current), self.path)
         if current is not None:
             self._back_up(f"before-{head}")
         try:
@@ -211,6 +234,11 @@ class Store:
         finally:
             source.close()
         return target
+
+
+def lock_file(path: Path) -> FileLock:
+    """The lock a running EST Desktop holds on the store at `path`."""
+    return FileLock(str(path) + ".lock")
 
 
 def _make_engine(path: Path) -> Engine:
@@ -246,11 +274,12 @@ def _check_existing_file(path: Path) -> None:
     with open(path, "rb") as file:
         header = file.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise NotAnEstStoreError(
-            f"Filen {path} är inte ett EST-datalager. Välj en annan mapp med --data-dir; "
+        text = translate(
+            "Store",
+            "Filen {path} är inte ett EST-datalager. Välj en annan mapp med --data-dir; "
             "filen lämnas orörd.",
-            path,
         )
+        raise NotAnEstStoreError(text.format(path=path), path)
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
@@ -262,37 +291,45 @@ def _check_existing_file(path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_CANTOPEN:
             # The file was readable above; SQLite cannot open its WAL files beside it.
-            raise StoreWriteError(
-                f"Datalagret {path} kan inte öppnas: mappen {path.parent} är skrivskyddad. "
+            text = translate(
+                "Store",
+                "Datalagret {path} kan inte öppnas: mappen {folder} är skrivskyddad. "
                 "Välj en skrivbar mapp; filen lämnas orörd.",
-                path,
-            ) from exc
+            )
+            raise StoreWriteError(text.format(path=path, folder=path.parent), path) from exc
         raise CorruptStoreError(_corrupt_message(path), path) from exc
     if application_id != APPLICATION_ID and tables:
-        raise NotAnEstStoreError(
-            f"Filen {path} är en databas från ett annat program, inte ett EST-datalager. "
+        text = translate(
+            "Store",
+            "Filen {path} är en databas från ett annat program, inte ett EST-datalager. "
             "Välj en annan mapp med --data-dir; filen lämnas orörd.",
-            path,
         )
+        raise NotAnEstStoreError(text.format(path=path), path)
     if check != "ok":
         raise CorruptStoreError(_corrupt_message(path), path)
 
 
 def _corrupt_message(path: Path) -> str:
-    return (
-        f"Datalagret {path} är skadat och kan inte öppnas. Filen lämnas orörd; "
-        "kontakta support eller återställ en säkerhetskopia."
+    text = translate(
+        "Store",
+        "Datalagret {path} är skadat och kan inte öppnas. Filen lämnas orörd; "
+        "kontakta support eller återställ en säkerhetskopia.",
     )
+    return text.format(path=path)
 
 
 def _write_error(exc: Exception, path: Path) -> StoreError:
     text = str(getattr(exc, "orig", exc)).lower()
     if "full" in text:
-        reason = "Disken är full. Frigör utrymme och spara igen."
+        reason = translate("Store", "Disken är full. Frigör utrymme och spara igen.")
     elif "readonly" in text or "read-only" in text:
-        reason = "Disken eller mappen är skrivskyddad. Välj en skrivbar mapp."
+        reason = translate("Store", "Disken eller mappen är skrivskyddad. Välj en skrivbar mapp.")
     elif "locked" in text or "busy" in text:
-        reason = "Datalagret är upptaget just nu. Försök igen om en stund."
+        reason = translate("Store", "Datalagret är upptaget just nu. Försök igen om en stund.")
     else:
-        reason = f"Skrivfel ({text}). Försök igen; kvarstår felet, kontakta support."
-    return StoreWriteError(f"Inget sparades. {reason}", path)
+        reason = translate(
+            "Store", "Skrivfel ({error}). Försök igen; kvarstår felet, kontakta support."
+        ).format(error=text)
+    return StoreWriteError(
+        translate("Store", "Inget sparades. {reason}").format(reason=reason), path
+    )

@@ -25,3 +25,19 @@ def records_by_external_id(
         )
         found.update({external_id: record_id for external_id, record_id in conn.execute(query)})
     return found
+
+
+_SCAN_FROM = 5_000  # more ids than this: one pass over the source's ids beats 10+ IN queries
+
+
+def present_external_ids(conn: Connection, source: str, external_ids: Collection[str]) -> set[str]:
+    """Which of `external_ids` records of `source` already carry (tombstones included). A large
+    batch (an import of 100,000 rows) is matched in one pass over the (source, external_id)
+    index instead of a query per 500 ids."""
+    wanted = set(external_ids)
+    if len(wanted) <= _SCAN_FROM:
+        return set(records_by_external_id(conn, source, wanted))
+    query = select(IncidentRow.external_id).where(
+        IncidentRow.source == source, IncidentRow.external_id.is_not(None)
+    )
+    return wanted.intersection(conn.execute(query).scalars())

@@ -21,6 +21,7 @@ from est_desktop.domain.incident import (
     changed_fields,
     new_incident_id,
 )
+from est_desktop.domain.language import translate
 from est_desktop.domain.validation import MUNICIPALITY_CENTRE, FieldProblem, check_incident
 from est_desktop.store.database import Store
 from est_desktop.store.errors import RecordNotFoundError
@@ -110,7 +111,9 @@ class IncidentService:
     def _existing(self, incident_id: uuid.UUID) -> Incident:
         current = self.incidents.get(incident_id)
         if current is None or current.deleted:
-            raise RecordNotFoundError(f"Händelsen {incident_id} finns inte (längre).")
+            raise RecordNotFoundError(
+                translate("Store", "Händelsen {id} finns inte (längre).").format(id=incident_id)
+            )
         return current
 
     def _normalised(self, draft: IncidentDraft) -> IncidentDraft:

@@ -6,6 +6,9 @@ may not be NULL, so a measure the server has not confirmed yet is kept with revi
 (server revisions start at 1) and `"revision": null` in its record; either way it reads back
 as `revision=None`. Revision 0 also lets the pushed answer's record replace the row, since
 `store_measures` only overwrites a row with a higher revision.
+
+The control area an analyst picks for a measure's follow-up is not part of the measure record
+(PROTOCOL.md has no field for it), so it stays on this PC, in the store's settings.
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ import uuid
 from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
 from est_desktop.domain.actor import Actor
 from est_desktop.domain.categories import Taxonomy
+from est_desktop.domain.language import translate
 from est_desktop.domain.measure import (
     MEASURE_FIELDS,
     Measure,
@@ -33,12 +38,14 @@ from est_desktop.domain.measure import (
 )
 from est_desktop.store.database import Store
 from est_desktop.store.errors import RecordNotFoundError
+from est_desktop.store.measure_sync import in_conflict, rejection, sync_states
 from est_desktop.store.outbox import changes_for, queue_change
 from est_desktop.store.tables import MeasureRow
 
 log = logging.getLogger(__name__)
 
 ENTITY = "measure"
+_CONTROL_KEY = "measure_control:{id}"  # a GeoJSON Polygon; absent: the rest of the district
 UNCONFIRMED_REVISION = 0  # the column's stand-in for "not yet on the server" (None in a record)
 
 
@@ -140,7 +147,8 @@ class MeasureRepository:
         The changes are laid over the row as stored in this transaction: a sync may have
         replaced it since `measure` was read, and only what the user changed may win over
         that. A measure the server never confirmed and with no change queued (its create was
-        rejected) queues every field, so the server can create it from this change alone.
+        rejected) queues every field, so the server can create it from this change alone. A
+        measure in conflict queues nothing: resolving the conflict sends what is chosen.
         `InvalidMeasureError` if the result is bad; `RecordNotFoundError` if it is gone.
         """
         draft = _normalised(draft)
@@ -162,6 +170,10 @@ class MeasureRepository:
                 .where(MeasureRow.id == str(measure.id))
                 .values(record=_record_text(updated))
             )
+            if in_conflict(conn, str(measure.id)):
+                # Held like an incident in conflict: the edit stays here, and the conflicts
+                # dialog (which compares this row with the server's) sends what is chosen.
+                return updated
             wire = measure_fields_to_wire(merged)
             queue_change(
                 conn,
@@ -174,6 +186,34 @@ class MeasureRepository:
             )
         return updated
 
+    def sync_states(self) -> dict[str, str]:
+        """Measure id → "waiting", "conflict" or "rejected", for those not in step with the
+        server (measure_sync.py tells them apart)."""
+        with self._store.reading() as conn:
+            return sync_states(conn)
+
+    def rejection(self, measure_id: uuid.UUID) -> dict[str, str] | None:
+        """The server's reasons for refusing the measure's last change, if it did."""
+        with self._store.reading() as conn:
+            return rejection(conn, str(measure_id))
+
+    def control_area(self, measure_id: uuid.UUID) -> dict[str, Any] | None:
+        """The control area picked for the measure's follow-up; None: the rest of its district."""
+        text = self._store.setting(_CONTROL_KEY.format(id=measure_id))
+        if not text:
+            return None
+        try:
+            geometry = json.loads(text)
+        except ValueError:
+            log.warning("control area of measure %s not readable, district used", measure_id)
+            return None
+        return geometry if isinstance(geometry, dict) else None
+
+    def set_control_area(self, measure_id: uuid.UUID, geometry: dict[str, Any] | None) -> None:
+        """Remember the control area (a GeoJSON Polygon), or go back to the district (None)."""
+        text = "" if geometry is None else json.dumps(geometry)
+        self._store.set_setting(_CONTROL_KEY.format(id=measure_id), text)
+
     @staticmethod
     def _stored(conn: Connection, measure_id: uuid.UUID) -> Measure:
         row = conn.execute(
@@ -182,7 +222,9 @@ class MeasureRepository:
             )
         ).first()
         if row is None or row.record is None:
-            raise RecordNotFoundError(f"Åtgärden {measure_id} finns inte (längre).")
+            raise RecordNotFoundError(
+                translate("Store", "Åtgärden {id} finns inte (längre).").format(id=measure_id)
+            )
         measure = measure_from_wire(json.loads(row.record))
         revision = None if row.revision == UNCONFIRMED_REVISION else row.revision
         return replace(measure, revision=revision)

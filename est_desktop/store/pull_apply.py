@@ -15,16 +15,17 @@ from sqlalchemy import Connection, delete, insert
 
 from est_desktop.domain.incident import SyncState
 from est_desktop.store.database import Store
+from est_desktop.store.measure_sync import apply_pulled_measures
 from est_desktop.store.remote_rows import (
     INCIDENT,
     MEASURE,
+    TOMBSTONE_TEXT,
     chunks,
     ids_with_changes,
     keep_remote,
     local_facts,
     parsed_row,
     remote_revisions,
-    store_measures,
     update_by_match_id,
 )
 from est_desktop.store.tables import IncidentRow, RemoteVersionRow
@@ -71,10 +72,10 @@ def apply_pull_page(store: Store, changes: Iterable[Mapping[str, Any]], cursor: 
     # Not flushed at commit: a page lost in a power cut is pulled again from the older cursor.
     with store.transaction(durable=False) as conn:
         stored, kept_aside = _apply_incidents(conn, list(newest.values()))
-        store_measures(conn, measures)
+        measures_stored, measures_kept = apply_pulled_measures(conn, measures)
         store.set_setting(CURSOR_KEY, cursor, conn)
     skipped += len(newest) - stored - kept_aside  # not newer, a tombstone, or unreadable
-    return PullTally(received, stored + len(measures), kept_aside, skipped)
+    return PullTally(received, stored + measures_stored, kept_aside + measures_kept, skipped)
 
 
 def _apply_incidents(conn: Connection, changes: list[Mapping[str, Any]]) -> tuple[int, int]:
@@ -115,7 +116,10 @@ def _apply_incidents(conn: Connection, changes: list[Mapping[str, Any]]) -> tupl
     if tombstones:
         conn.execute(
             update_by_match_id().values(
-                deleted=True, sync_state=SyncState.CONFIRMED.value, sync_errors=None
+                deleted=True,
+                sync_state=SyncState.CONFIRMED.value,
+                sync_errors=None,
+                **TOMBSTONE_TEXT,
             ),
             tombstones,
         )

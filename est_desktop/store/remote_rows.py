@@ -15,7 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from est_desktop.domain.incident import Incident, SyncState
 from est_desktop.domain.wire import incident_from_wire, server_set_values
-from est_desktop.store.incidents import incident_from_row, row_values
+from est_desktop.store.incidents import incident_from_row, row_values, search_text
 from est_desktop.store.tables import IncidentRow, MeasureRow, OutboxRow, RemoteVersionRow
 
 log = logging.getLogger(__name__)
@@ -24,6 +24,9 @@ INCIDENT = "incident"
 MEASURE = "measure"
 # SQLite allows 32,766 bound values; an IN list of ids stays well below.
 ID_CHUNK = 5000
+# A record the server confirms as deleted keeps no free text here, nor in the list's search
+# column: what the server removed (a deletion, a retention run) leaves this PC with it.
+TOMBSTONE_TEXT = {"description": "", "place_name": "", "search_text": search_text("", "")}
 
 
 def parsed_row(record: Mapping[str, Any], revision: int, deleted: bool) -> dict[str, Any] | None:
@@ -54,6 +57,7 @@ def _confirmed(revision: int, deleted: bool) -> dict[str, Any]:
         "deleted": deleted,
         "sync_state": SyncState.CONFIRMED.value,
         "sync_errors": None,
+        **(TOMBSTONE_TEXT if deleted else {}),
     }
 
 
@@ -76,7 +80,7 @@ def set_confirmed(
     else:
         values["revision"] = revision
         if deleted is not None:
-            values["deleted"] = deleted
+            values.update(_confirmed(revision, deleted))
     conn.execute(update(IncidentRow).where(IncidentRow.id == record_id).values(values))
 
 

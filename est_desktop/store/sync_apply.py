@@ -19,6 +19,7 @@ from sqlalchemy import Connection, delete, update
 
 from est_desktop.domain.incident import EDITABLE_FIELDS, SyncState
 from est_desktop.store.database import Store
+from est_desktop.store.measure_sync import confirm_measure, hold_measure, reject_measure
 from est_desktop.store.outbox import (
     OutboxEntry,
     changes_for,
@@ -40,7 +41,6 @@ from est_desktop.store.remote_rows import (
     remote_version,
     server_columns,
     set_confirmed,
-    store_measures,
     update_by_match_id,
 )
 from est_desktop.store.tables import IncidentRow, RemoteVersionRow
@@ -187,7 +187,7 @@ def _confirm(conn: Connection, entry: OutboxEntry, result: Mapping[str, Any], me
         ):
             set_base_revision(conn, change.seq, revision)
     if entry.entity == MEASURE:
-        store_measures(conn, [(entry.record_id, revision, bool(result_deleted(result)), record)])
+        confirm_measure(conn, entry.record_id, revision, record)
         return
     if later:
         conn.execute(
@@ -217,6 +217,8 @@ def _hold(conn: Connection, entry: OutboxEntry, result: Mapping[str, Any]) -> No
         revision = record.get("revision")
     if isinstance(revision, int):
         keep_remote(conn, entry.record_id, entry.entity, revision, result_deleted(result), record)
+    if entry.entity == MEASURE:
+        hold_measure(conn, entry.record_id)
     if entry.entity == INCIDENT:
         conn.execute(
             update(IncidentRow)
@@ -229,6 +231,9 @@ def _reject(conn: Connection, entry: OutboxEntry, result: Mapping[str, Any]) -> 
     drop_changes(conn, [entry.seq])
     errors = {str(k): str(v) for k, v in (result.get("errors") or {}).items()}
     log.warning("change %s of %s rejected: %s", entry.change_id, entry.record_id, errors)
+    if entry.entity == MEASURE:
+        was_create = entry.op == "upsert" and entry.base_revision is None
+        reject_measure(conn, entry.record_id, errors, was_create=was_create)
     if entry.entity != INCIDENT:
         return
     conn.execute(

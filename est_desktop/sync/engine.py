@@ -19,7 +19,9 @@ from typing import Any
 from sqlalchemy import func, select
 
 from est_desktop.domain.incident import SyncState
+from est_desktop.domain.language import translate
 from est_desktop.store.database import Store
+from est_desktop.store.measure_sync import conflict_count as measure_conflict_count
 from est_desktop.store.outbox import (
     OutboxEntry,
     has_later_changes,
@@ -30,7 +32,9 @@ from est_desktop.store.outbox import (
 from est_desktop.store.pull_apply import apply_pull_page, pull_cursor
 from est_desktop.store.sync_apply import PushTally, apply_push_results
 from est_desktop.store.tables import IncidentRow
+from est_desktop.sync.audit_reports import ExportReporter, report_exports
 from est_desktop.sync.errors import ProtocolError, SyncError
+from est_desktop.sync.progress import SyncWatch
 from est_desktop.sync.reference_cache import ReferenceCache
 from est_desktop.sync.transport import Transport
 
@@ -56,6 +60,7 @@ class SyncReport:
     rejected: int
     waiting: int
     finished_at: datetime
+    cancelled: bool = False  # stopped by the user after a batch; the next run goes on
 
 
 @dataclass(frozen=True)
@@ -89,20 +94,28 @@ class SyncEngine:
         self._clock = clock
         self._reference_cache = reference_cache
 
-    def sync_once(self) -> SyncReport:
+    def sync_once(self, watch: SyncWatch | None = None) -> SyncReport:
         """Push until nothing pushable is left, then pull until the server has no more.
 
         Raises a `SyncError` subclass when the run cannot finish; what was done before stays
-        done, and the rest is tried again by the next run.
+        done, and the rest is tried again by the next run. `watch` hears the progress; when
+        it is cancelled the run stops after the batch under way (a report with `cancelled`).
         """
+        watch = watch or SyncWatch()
         try:
-            pushed, conflicts, rejected = self.push_pending()
-            pulled, reference_version = self.pull_changes()
-            self._refresh_reference(reference_version)
+            pushed, conflicts, rejected = self.push_pending(watch)
+            if isinstance(self._transport, ExportReporter):  # exports made here, to the audit log
+                report_exports(self._store, self._transport)
+            pulled, reference_version = (0, None) if watch.cancelled else self.pull_changes(watch)
+            if not watch.cancelled:
+                self._refresh_reference(reference_version)
         except SyncError as exc:
             self._store.set_setting(LAST_ERROR_KEY, str(exc))
             raise
         finished = self._clock()
+        if watch.cancelled:  # not a success: "last synced" stays what it was
+            waiting = self.status().waiting
+            return SyncReport(pushed, pulled, conflicts, rejected, waiting, finished, True)
         with self._store.transaction() as conn:
             self._store.set_setting(LAST_SUCCESS_KEY, finished.isoformat(), conn)
             self._store.set_setting(LAST_ERROR_KEY, "", conn)
@@ -113,6 +126,7 @@ class SyncEngine:
         with self._store.reading() as conn:
             waiting = waiting_count(conn)
             conflicts = _count_state(conn, SyncState.CONFLICT, include_deleted=True)
+            conflicts += measure_conflict_count(conn)
             rejected = _count_state(conn, SyncState.REJECTED, include_deleted=False)
         success = self._store.setting(LAST_SUCCESS_KEY)
         return LocalSyncStatus(
@@ -125,7 +139,7 @@ class SyncEngine:
 
     # -- push -----------------------------------------------------------------------------
 
-    def push_pending(self) -> tuple[int, int, int]:
+    def push_pending(self, watch: SyncWatch | None = None) -> tuple[int, int, int]:
         """Push every pushable outbox entry; (confirmed, conflicts, rejected) of this run.
 
         One request at a time, its changes marked sent before it goes. The local work overlaps
@@ -140,8 +154,12 @@ class SyncEngine:
         # in this run, so the loop always ends.
         answered: set[str] = set()
         sent: _Sent | None = None  # the request under way
+        watch = watch or SyncWatch()
+        with self._store.reading() as conn:
+            total = waiting_count(conn)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
             while True:
+                watch.pushed(tally.confirmed + tally.conflicts + tally.rejected, total)
                 if sent is not None and sent.store_first:
                     tally += self._store_answers(sent.batch, sent.results(), answered)
                     sent = None
@@ -149,7 +167,12 @@ class SyncEngine:
                 # nor, one change a record at a time, the later changes of their records.
                 skip = answered | sent.change_ids() if sent else answered
                 with self._store.transaction() as conn:
-                    batch = pushable_changes(conn, self._batch_size, skip=skip)
+                    # Cancelled: no new batch, so the loop ends once `sent` is answered.
+                    batch = (
+                        []
+                        if watch.cancelled
+                        else pushable_changes(conn, self._batch_size, skip=skip)
+                    )
                     mark_sent(conn, batch, self._clock())
                     store_first = bool(batch) and has_later_changes(conn, batch)
                 # A failed request or a malformed answer raises here, before the next batch is
@@ -175,7 +198,9 @@ class SyncEngine:
             tally = apply_push_results(self._store, batch, results)
         except (ValueError, KeyError, TypeError) as exc:
             raise ProtocolError(
-                f"Servern svarade på sändningen i ett okänt format ({exc})."
+                translate(
+                    "Sync", "Servern svarade på sändningen i ett okänt format ({error})."
+                ).format(error=exc)
             ) from exc
         answered.update(
             entry.change_id
@@ -186,7 +211,7 @@ class SyncEngine:
 
     # -- pull -----------------------------------------------------------------------------
 
-    def pull_changes(self) -> tuple[int, str | None]:
+    def pull_changes(self, watch: SyncWatch | None = None) -> tuple[int, str | None]:
         """Pull until the server has no more; (records stored, reference version if named).
 
         Pages are applied a few at a time, each group in one transaction with the cursor of its
@@ -196,19 +221,28 @@ class SyncEngine:
         pulled = 0
         reference_version: str | None = None
         pending: list[Mapping[str, Any]] = []
+        watch = watch or SyncWatch()
+        received = 0
         while True:
             page = self._transport.pull(cursor, self._pull_limit)
             changes, next_cursor, has_more = _check_pull_page(page)
             pending.extend(changes)
+            received += len(changes)
+            watch.pulled(received)
             if isinstance(page.get("reference_version"), str):
                 reference_version = page["reference_version"]
-            if not has_more or len(pending) >= PULL_APPLY_BATCH:
+            # Cancelled: what was received is stored with its cursor, the next run goes on.
+            if not has_more or len(pending) >= PULL_APPLY_BATCH or watch.cancelled:
                 pulled += apply_pull_page(self._store, pending, next_cursor).stored
                 pending = []
-            if not has_more:
+            if not has_more or watch.cancelled:
                 return pulled, reference_version
             if not changes and next_cursor == cursor:
-                raise ProtocolError("Servern säger att det finns mer att hämta men skickar inget.")
+                raise ProtocolError(
+                    translate(
+                        "Sync", "Servern säger att det finns mer att hämta men skickar inget."
+                    )
+                )
             cursor = next_cursor
 
     # -- reference data -------------------------------------------------------------------
@@ -251,27 +285,33 @@ class _Sent:
 def _check_push_results(batch: Sequence[OutboxEntry], results: object) -> None:
     """One well-formed result per change, in order; otherwise nothing is applied."""
     if not isinstance(results, list) or len(results) != len(batch):
-        raise ProtocolError("Servern svarade inte med ett resultat per ändring.")
+        raise ProtocolError(translate("Sync", "Servern svarade inte med ett resultat per ändring."))
     for entry, result in zip(batch, results, strict=True):
         if not isinstance(result, Mapping) or result.get("change_id") != entry.change_id:
-            raise ProtocolError("Servern svarade med resultat som inte hör till ändringarna.")
+            raise ProtocolError(
+                translate("Sync", "Servern svarade med resultat som inte hör till ändringarna.")
+            )
         status = result.get("status")
         if status not in _STATUSES:
-            raise ProtocolError(f"Servern svarade med okänd status {status!r}.")
+            raise ProtocolError(
+                translate("Sync", "Servern svarade med okänd status {status}.").format(
+                    status=repr(status)
+                )
+            )
         revision = result.get("revision")
         if status in ("applied", "merged") and (
             not isinstance(revision, int) or isinstance(revision, bool)
         ):
-            raise ProtocolError("Servern bekräftade en ändring utan revision.")
+            raise ProtocolError(translate("Sync", "Servern bekräftade en ändring utan revision."))
         if result.get("record") is not None and not isinstance(result["record"], Mapping):
-            raise ProtocolError("Servern svarade med en post i okänt format.")
+            raise ProtocolError(translate("Sync", "Servern svarade med en post i okänt format."))
         if status == "rejected" and not isinstance(result.get("errors") or {}, Mapping):
-            raise ProtocolError("Servern avvisade en ändring utan läsbara skäl.")
+            raise ProtocolError(translate("Sync", "Servern avvisade en ändring utan läsbara skäl."))
 
 
 def _check_pull_page(page: object) -> tuple[list[Mapping[str, Any]], str, bool]:
     if not isinstance(page, Mapping):
-        raise ProtocolError("Servern svarade på hämtningen i ett okänt format.")
+        raise ProtocolError(translate("Sync", "Servern svarade på hämtningen i ett okänt format."))
     changes, cursor, has_more = page.get("changes"), page.get("cursor"), page.get("has_more")
     if (
         not isinstance(changes, list)
@@ -279,7 +319,11 @@ def _check_pull_page(page: object) -> tuple[list[Mapping[str, Any]], str, bool]:
         or not isinstance(cursor, str)
         or not isinstance(has_more, bool)
     ):
-        raise ProtocolError("Servern svarade på hämtningen utan ändringar, markör eller has_more.")
+        raise ProtocolError(
+            translate(
+                "Sync", "Servern svarade på hämtningen utan ändringar, markör eller has_more."
+            )
+        )
     return changes, cursor, has_more
 
 

@@ -7,7 +7,6 @@ network has its own CA); system proxies are honoured; every request has a timeou
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,6 +15,8 @@ from typing import Any, Protocol
 
 import requests
 
+from est_desktop.domain.language import QT_TRANSLATE_NOOP, translate
+from est_desktop.domain.wire import dumps_json, loads_json
 from est_desktop.sync.errors import AuthRequired, Offline, ProtocolError, ServerBusy
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,10 @@ class HttpTransport:
         self._timeout = (min(CONNECT_TIMEOUT, timeout), timeout)
         self._http = requests.Session()
         self._http.trust_env = True  # HTTPS_PROXY, NO_PROXY and the system's proxy settings
-        self._http.verify = ca_bundle or True
+        # Given with every request too: requests lets REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE in
+        # the environment override a session's setting, so the chosen bundle would be ignored.
+        self._verify: str | bool = ca_bundle or True
+        self._http.verify = self._verify
 
     def close(self) -> None:
         self._http.close()
@@ -73,7 +77,7 @@ class HttpTransport:
             "POST",
             "/auth/token",
             {"username": username, "password": password},
-            unauthorized="Fel användarnamn eller lösenord.",
+            unauthorized=QT_TRANSLATE_NOOP("Sync", "Fel användarnamn eller lösenord."),
             with_token=False,
         )
         try:
@@ -86,9 +90,10 @@ class HttpTransport:
                 role=str(user["role"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise ProtocolError(
-                f"Servern svarade på inloggningen i ett okänt format ({exc})."
-            ) from exc
+            text = translate(
+                "Sync", "Servern svarade på inloggningen i ett okänt format ({error})."
+            )
+            raise ProtocolError(text.format(error=exc)) from exc
         self.token = session.token
         return session
 
@@ -100,14 +105,18 @@ class HttpTransport:
         if not isinstance(body.get("categories"), list) or not isinstance(
             body.get("districts"), dict
         ):
-            raise ProtocolError("Servern skickade referensdata i ett okänt format.")
+            raise ProtocolError(
+                translate("Sync", "Servern skickade referensdata i ett okänt format.")
+            )
         return body
 
     def push(self, client_id: str, changes: list[dict]) -> list[dict]:
         body = self._request("POST", "/sync/push", {"client_id": client_id, "changes": changes})
         results = body.get("results")
         if not isinstance(results, list) or not all(isinstance(r, dict) for r in results):
-            raise ProtocolError("Servern svarade på sändningen utan resultatlista.")
+            raise ProtocolError(
+                translate("Sync", "Servern svarade på sändningen utan resultatlista.")
+            )
         return results
 
     def pull(self, since: str | None, limit: int = 500) -> dict:
@@ -116,6 +125,10 @@ class HttpTransport:
             params["since"] = since
         return self._request("GET", "/sync/pull", params=params)
 
+    def report_export(self, report: dict) -> dict:
+        """Tell the server's audit log about an export made here (sync/audit_reports.py)."""
+        return self._request("POST", "/audit/export", report)
+
     def _request(
         self,
         method: str,
@@ -123,18 +136,28 @@ class HttpTransport:
         payload: object = None,
         *,
         params: dict[str, Any] | None = None,
-        unauthorized: str = "Inloggningen har gått ut. Logga in igen.",
+        unauthorized: str = QT_TRANSLATE_NOOP("Sync", "Inloggningen har gått ut. Logga in igen."),
         with_token: bool = True,
     ) -> dict:
         headers = {"Accept": "application/json"}
         if with_token:
             if not self.token:
-                raise AuthRequired("Inte inloggad. Logga in för att synka.")
+                raise AuthRequired(translate("Sync", "Inte inloggad. Logga in för att synka."))
             headers["Authorization"] = f"Bearer {self.token}"
         url = f"{self.base_url}{API}{path}"
+        data = None
+        if payload is not None:
+            data = dumps_json(payload).encode()
+            headers["Content-Type"] = "application/json"
         try:
             response = self._http.request(
-                method, url, json=payload, params=params, headers=headers, timeout=self._timeout
+                method,
+                url,
+                data=data,
+                params=params,
+                headers=headers,
+                timeout=self._timeout,
+                verify=self._verify,
             )
         except requests.RequestException as exc:
             raise _offline(exc, self.base_url) from exc
@@ -144,20 +167,26 @@ class HttpTransport:
 def _answer(response: requests.Response, unauthorized: str) -> dict:
     status = response.status_code
     if status == 401:
-        raise AuthRequired(unauthorized)
+        raise AuthRequired(translate("Sync", unauthorized))
     if status in (429, 503):
         retry_after = _retry_after(response.headers.get("Retry-After"))
-        wait = f" Försök igen om {retry_after:.0f} s." if retry_after is not None else ""
-        raise ServerBusy(f"Servern är upptagen ({status}).{wait}", retry_after)
+        text = translate("Sync", "Servern är upptagen ({status}).").format(status=status)
+        if retry_after is not None:
+            wait = translate("Sync", "Försök igen om {seconds} s.")
+            text += " " + wait.format(seconds=f"{retry_after:.0f}")
+        raise ServerBusy(text, retry_after)
     try:
-        body = response.json()
-    except (ValueError, json.JSONDecodeError):
+        body = loads_json(response.content)
+    except ValueError:  # json.JSONDecodeError and UnicodeDecodeError are ValueErrors too
         body = None
     if not 200 <= status < 300:
         message = _error_message(body) or response.reason or ""
-        raise ProtocolError(f"Servern svarade med fel {status}: {message}".rstrip(": "))
+        text = translate("Sync", "Servern svarade med fel {status}: {message}")
+        raise ProtocolError(text.format(status=status, message=message).rstrip(": "))
     if not isinstance(body, dict):
-        raise ProtocolError("Servern svarade inte med JSON. Kontrollera serveradressen.")
+        raise ProtocolError(
+            translate("Sync", "Servern svarade inte med JSON. Kontrollera serveradressen.")
+        )
     return body
 
 
@@ -191,25 +220,31 @@ def _retry_after(header: str | None) -> float | None:
 def _offline(exc: requests.RequestException, base_url: str) -> Offline:
     text = str(exc)
     if isinstance(exc, requests.exceptions.SSLError):
-        reason = (
+        reason = translate(
+            "Sync",
             "TLS-fel: serverns certifikat kunde inte verifieras. Ange rätt CA-fil i "
-            "inställningarna om nätverket har en egen certifikatutfärdare."
+            "inställningarna om nätverket har en egen certifikatutfärdare.",
         )
     elif isinstance(exc, requests.exceptions.ProxyError):
-        reason = "Proxyservern svarar inte eller nekade anslutningen."
+        reason = translate("Sync", "Proxyservern svarar inte eller nekade anslutningen.")
     elif isinstance(exc, requests.exceptions.ConnectTimeout):
-        reason = "Servern svarade inte inom tidsgränsen för anslutning."
+        reason = translate("Sync", "Servern svarade inte inom tidsgränsen för anslutning.")
     elif isinstance(exc, requests.exceptions.Timeout):
-        reason = "Servern svarade inte i tid."
+        reason = translate("Sync", "Servern svarade inte i tid.")
     elif "NameResolution" in text or "Name or service not known" in text or "getaddrinfo" in text:
-        reason = "Serverns namn kunde inte slås upp (DNS). Kontrollera adressen och nätverket."
+        reason = translate(
+            "Sync", "Serverns namn kunde inte slås upp (DNS). Kontrollera adressen och nätverket."
+        )
     elif "refused" in text.lower():
-        reason = "Servern tar inte emot anslutningar (anslutningen nekades)."
+        reason = translate("Sync", "Servern tar inte emot anslutningar (anslutningen nekades).")
     elif isinstance(
         exc, requests.exceptions.ConnectionError | requests.exceptions.ChunkedEncodingError
     ):
-        reason = "Anslutningen till servern bröts."
+        reason = translate("Sync", "Anslutningen till servern bröts.")
     else:
-        reason = f"Begäran kunde inte skickas ({type(exc).__name__})."
+        reason = translate("Sync", "Begäran kunde inte skickas ({error}).").format(
+            error=type(exc).__name__
+        )
     log.info("sync server %s unreachable: %s", base_url, text)
-    return Offline(f"Ingen kontakt med {base_url}. {reason}")
+    text = translate("Sync", "Ingen kontakt med {server}. {reason}")
+    return Offline(text.format(server=base_url, reason=reason))

@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QLocale, QMargins, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,7 +52,15 @@ from est_desktop.ui.tasks import Task
 RELOAD_DELAY_MS = 200
 DEFAULT_DAYS = 365  # "all time" in the filter: the analysis looks at the last year
 BAR = QColor("#1f3a5f")
-WEEKDAYS = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
+WEEKDAYS = (  # translated when shown
+    QT_TRANSLATE_NOOP("AnalysisPanel", "mån"),
+    QT_TRANSLATE_NOOP("AnalysisPanel", "tis"),
+    QT_TRANSLATE_NOOP("AnalysisPanel", "ons"),
+    QT_TRANSLATE_NOOP("AnalysisPanel", "tor"),
+    QT_TRANSLATE_NOOP("AnalysisPanel", "fre"),
+    QT_TRANSLATE_NOOP("AnalysisPanel", "lör"),
+    QT_TRANSLATE_NOOP("AnalysisPanel", "sön"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,11 +271,10 @@ class AnalysisPanel(QWidget):
                 item.setForeground(QBrush(QColor("white" if shade < 120 else "black")))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setToolTip(
-                    self.tr("%1 kl. %2–%3: %4 händelser")
-                    .replace("%1", WEEKDAYS[day])
+                    self.tr("%1 kl. %2–%3: %Ln händelser", "", value)
+                    .replace("%1", self.tr(WEEKDAYS[day]))
                     .replace("%2", f"{hour:02d}")
                     .replace("%3", f"{(hour + 1) % 24:02d}")
-                    .replace("%4", str(value))
                 )
                 self.matrix.setItem(day, hour, item)
 
@@ -297,7 +304,7 @@ class AnalysisPanel(QWidget):
             return
         a = self._analysis
         chosen = (a.local_weekday == day) & (a.local_hour == hour)
-        label = f"{WEEKDAYS[day]} {hour:02d}–{(hour + 1) % 24:02d}"
+        label = f"{self.tr(WEEKDAYS[day])} {hour:02d}–{(hour + 1) % 24:02d}"
         self.filter_bar.narrow(frozenset(a.sample.pk[chosen].tolist()), label)
 
     def _on_place_clicked(self, row: int, _column: int) -> None:
@@ -315,7 +322,7 @@ class AnalysisPanel(QWidget):
 
     def _build_matrix(self) -> None:
         m = self.matrix
-        m.setVerticalHeaderLabels(list(WEEKDAYS))
+        m.setVerticalHeaderLabels([self.tr(day) for day in WEEKDAYS])
         m.setHorizontalHeaderLabels([f"{h:02d}" for h in range(24)])
         m.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         m.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -33,10 +33,19 @@ from PySide6.QtWidgets import (
 
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.incident import EDITABLE_FIELDS, Incident
+from est_desktop.domain.measure import Measure
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.store.conflicts import DELETION, Conflict
 from est_desktop.store.errors import StoreError
+from est_desktop.store.measure_conflicts import MeasureConflict
 from est_desktop.ui.incident_table_model import format_time
+from est_desktop.ui.measure_fields import (
+    SHOWN_MEASURE_FIELDS,
+    measure_field_label,
+    measure_title,
+    measure_value,
+    measure_value_text,
+)
 from est_desktop.ui.sync_labels import field_label
 from est_desktop.ui.sync_values import ValueFormatter
 
@@ -93,11 +102,11 @@ class ConflictsDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.keep_mine_button = QPushButton(self.tr("Behåll min version"))
+        self.keep_mine_button = QPushButton(self.tr("&Behåll min version"))
         self.keep_mine_button.clicked.connect(lambda: self._resolve_all(MINE))
-        self.take_theirs_button = QPushButton(self.tr("Ta serverns version"))
+        self.take_theirs_button = QPushButton(self.tr("&Ta serverns version"))
         self.take_theirs_button.clicked.connect(lambda: self._resolve_all(THEIRS))
-        self.save_chosen_button = QPushButton(self.tr("Spara valda"))
+        self.save_chosen_button = QPushButton(self.tr("&Spara valda"))
         self.save_chosen_button.clicked.connect(self._resolve_chosen)
         actions = QHBoxLayout()
         actions.addWidget(self.keep_mine_button)
@@ -141,7 +150,7 @@ class ConflictsDialog(QDialog):
         self.records.blockSignals(True)
         self.records.clear()
         for conflict in self._shown:
-            item = QListWidgetItem(self._record_title(conflict.local))
+            item = QListWidgetItem(self._record_title(conflict.local))  # an incident or a measure
             item.setData(Qt.ItemDataRole.UserRole, conflict.record_id)
             self.records.addItem(item)
         self.records.blockSignals(False)
@@ -161,7 +170,9 @@ class ConflictsDialog(QDialog):
                 return tuple(self.table.item(row, c).text() for c in range(3))  # type: ignore[return-value]
         raise KeyError(field)
 
-    def _record_title(self, incident: Incident) -> str:
+    def _record_title(self, incident: Incident | Measure) -> str:
+        if isinstance(incident, Measure):
+            return measure_title(incident)
         parts = [
             format_time(incident.occurred_at, incident.time_precision.value),
             self._taxonomy.label(incident.category),
@@ -186,10 +197,11 @@ class ConflictsDialog(QDialog):
         self.save_chosen_button.setEnabled(not deletion and bool(conflict.fields))
         bold = QFont(self.table.font())
         bold.setBold(True)
-        for name in SHOWN_FIELDS:
+        is_measure = isinstance(conflict, MeasureConflict)
+        for name in SHOWN_MEASURE_FIELDS if is_measure else SHOWN_FIELDS:
             row = self.table.rowCount()
             self.table.insertRow(row)
-            label = QTableWidgetItem(field_label(name))
+            label = QTableWidgetItem(measure_field_label(name) if is_measure else field_label(name))
             label.setData(Qt.ItemDataRole.UserRole, name)
             mine = QTableWidgetItem(self._side(conflict.local, conflict.local_deleted, name, True))
             theirs = QTableWidgetItem(
@@ -214,11 +226,16 @@ class ConflictsDialog(QDialog):
         self.choices[name] = combo
         return combo
 
-    def _side(self, incident: Incident | None, deleted: bool, name: str, mine: bool) -> str:
+    def _side(
+        self, incident: Incident | Measure | None, deleted: bool, name: str, mine: bool
+    ) -> str:
         if deleted:
             return self.tr("Borttagen här") if mine else self.tr("Borttagen på servern")
         if incident is None:
             return self.tr("(okänd)")
+        if isinstance(incident, Measure):
+            value = measure_value(incident, name)
+            return measure_value_text(self._values, self._taxonomy, name, value)
         return self._values.text(name, getattr(incident, name))
 
     def _notice(self, conflict: Conflict) -> str:

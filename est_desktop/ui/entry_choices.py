@@ -25,7 +25,8 @@ class EntryChoices:
         """The code of a category typed out in full; otherwise the text, for validation."""
         text = text.strip()
         for category in self._taxonomy.search(text, limit=50) if text else []:
-            if text.casefold() in (category.label_sv.casefold(), category.code):
+            labels = (category.label_sv.casefold(), category.label_en.casefold())
+            if text.casefold() in (*labels, category.code):
                 return category.code
         return text
 

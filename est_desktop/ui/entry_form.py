@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -100,6 +103,10 @@ class EntryForm(QWidget):
         self._police.setChecked(False)
         self._clear_problems()
         self._update_district()
+        self.focus_first_field()
+
+    def focus_first_field(self) -> None:
+        """The cursor where an incident starts: the category (the time is already now)."""
         self._category.setFocus()
 
     def start_edit(self, incident: Incident) -> None:
@@ -180,6 +187,21 @@ class EntryForm(QWidget):
         self.start_new()
         (self.edited if was_edit else self.recorded).emit(incident)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a field saves, as in a dialog (a focused button is pressed instead);
+        Escape drops an edit. A new incident's typing stays: Rensa empties it on purpose."""
+        focused = QApplication.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if isinstance(focused, QAbstractButton) and not isinstance(focused, QCheckBox):
+                focused.click()
+            else:
+                self.save()
+            return
+        if event.key() == Qt.Key.Key_Escape and self._editing is not None:
+            self._on_cancel_clicked()
+            return
+        super().keyPressEvent(event)
+
     # -- building --
 
     def _build(self) -> None:
@@ -225,7 +247,7 @@ class EntryForm(QWidget):
         self._privacy_box = PrivacyWarning()
         self._privacy_box.confirmed.connect(self._on_privacy_confirmed)
 
-        self._police = QCheckBox(self.tr("Polisen är underrättad"))
+        self._police = QCheckBox(self.tr("Polisen är &underrättad"))
 
         self._save_button = QPushButton()
         self._save_button.setDefault(True)
@@ -251,7 +273,7 @@ class EntryForm(QWidget):
         coordinates = QHBoxLayout()
         coordinates.addWidget(self._lat)
         coordinates.addWidget(self._lon)
-        form.addRow(self.tr("Koordinater"), coordinates)
+        form.addRow(buddy_label(self.tr("Koordina&ter"), self._lat), coordinates)
         form.addRow("", self._problem_labels["lat"])
         form.addRow("", self._problem_labels["lon"])
         form.addRow("", self._location_precision)
@@ -272,11 +294,22 @@ class EntryForm(QWidget):
         layout.addWidget(self._form_error)
         layout.addLayout(buttons)
         layout.addStretch(1)
+        self._set_tab_order()
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), self, self.save)
         self._district_timer = QTimer(self, singleShot=True, interval=150)
         self._district_timer.timeout.connect(self._update_district)
+
+    def _set_tab_order(self) -> None:
+        """Tab in reading order, top to bottom: the time field's parts were made before the
+        form and would otherwise come last, after everything else in the window."""
+        parts = self._when.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        when = [part for part in parts if part.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        fields = [self._category, self._place, self._lat, self._lon, self._location_precision]
+        fields += [self._description, self._police, self._cancel_button, self._save_button]
+        for first, second in pairwise([*when, *fields]):
+            QWidget.setTabOrder(first, second)
 
     # -- reading the form --
 

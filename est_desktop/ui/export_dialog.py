@@ -7,6 +7,7 @@ files are made by `est_desktop.exports` on a pool thread.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -31,11 +33,13 @@ from PySide6.QtWidgets import (
 
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.incident import LOCAL_TZ, Source
+from est_desktop.domain.language import month_abbreviation
 from est_desktop.domain.periods import day_bounds
 from est_desktop.exports.aggregated import (
     DEFAULT_CELL_M,
     MIN_CELL_M,
     NoWholePeriodError,
+    Span,
     aggregate,
     whole_spans,
 )
@@ -45,14 +49,16 @@ from est_desktop.exports.incidents import write_incidents_csv, write_incidents_g
 from est_desktop.exports.suppression import MIN_THRESHOLD
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.store.database import Store
+from est_desktop.store.export_log import ExportMade, record_export
 from est_desktop.store.incident_samples import incident_sample
-from est_desktop.store.incidents import IncidentFilter
-from est_desktop.ui.tasks import Task
+from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.ui.tasks import Cancelled, Progress, TrackedTask
 
 AGGREGATED = "aggregated"
 INCIDENTS = "incidents"
 MAX_CELL_M = 5_000
 MAX_THRESHOLD = 50
+PROGRESS_EVERY = 1_000  # rows between progress reports and checks for Avbryt
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +85,28 @@ def write_export(
     districts: DistrictLookup,
     request: ExportRequest,
     path: Path,
+    progress: Progress | None = None,
 ) -> int:
     """Write `request` to `path`; the number of rows (features) written.
 
-    Runs on any thread that may read the store. NoWholePeriodError, OSError on failure.
+    Runs on any thread that may read the store. NoWholePeriodError, OSError on failure;
+    `Cancelled` when `progress` was cancelled, and then no file is left behind.
     """
+    try:
+        return _write_export(store, taxonomy, districts, request, path, progress)
+    except Cancelled:
+        path.unlink(missing_ok=True)  # half a file would pass for the whole export
+        raise
+
+
+def _write_export(
+    store: Store,
+    taxonomy: Taxonomy,
+    districts: DistrictLookup,
+    request: ExportRequest,
+    path: Path,
+    progress: Progress | None,
+) -> int:
     if request.kind == AGGREGATED:
         start, end = day_bounds(request.first, request.last)
         chosen = request.where.districts
@@ -95,8 +118,11 @@ def write_export(
             districts=chosen if request.by == "district" else frozenset(),
             sources=frozenset({Source.STAFF.value}),
         )
+        sample = incident_sample(store, where)
+        if progress is not None:
+            progress.check()
         table = aggregate(
-            incident_sample(store, where),
+            sample,
             taxonomy,
             districts,
             first=request.first,
@@ -109,16 +135,34 @@ def write_export(
             district_codes=tuple(sorted(chosen)),
         )
         write = write_aggregated_csv if request.fmt == "csv" else write_aggregated_geojson
-        return write(path, table)
+        rows = write(path, table)
+        record_export(store, ExportMade(AGGREGATED, request.fmt, rows))  # for the audit log
+        return rows
     write_incidents = write_incidents_csv if request.fmt == "csv" else write_incidents_geojson
-    return write_incidents(
+    records: Iterable = export_incidents(store, request.where)
+    if progress is not None:
+        total = IncidentRepository(store).count(request.where)
+        records = _counted(records, progress, total)
+    rows = write_incidents(
         path,
-        export_incidents(store, request.where),
+        records,
         taxonomy,
         districts,
         include_free_text=request.include_free_text,
         include_police=request.include_police,
     )
+    free_text, police = request.include_free_text, request.include_police
+    record_export(store, ExportMade(INCIDENTS, request.fmt, rows, free_text, police))
+    return rows
+
+
+def _counted(records: Iterable, progress: Progress, total: int) -> Iterator:
+    """The records, reporting how many have gone by and stopping when cancelled."""
+    for done, record in enumerate(records, 1):
+        if done % PROGRESS_EVERY == 0:
+            progress.check()
+            progress.advance(done, max(total, done))
+        yield record
 
 
 def aggregated_days(where: IncidentFilter, today: date) -> tuple[date, date]:
@@ -158,7 +202,7 @@ class ExportDialog(QDialog):
         self._where = where
         self._may_see_police = may_see_police
         self._first, self._last = aggregated_days(where, datetime.now(LOCAL_TZ).date())
-        self._task: Task | None = None
+        self._task: TrackedTask | None = None
         self._build_layout()
         self._update()
 
@@ -232,16 +276,18 @@ class ExportDialog(QDialog):
         self.note.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setVisible(False)
         self.save_button = QPushButton(self.tr("&Spara…"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._on_save_button_clicked)
-        close = QPushButton(self.tr("Stäng"))
-        close.setAutoDefault(False)
-        close.clicked.connect(self.reject)
+        self.close_button = QPushButton(self.tr("Stäng"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        buttons.addWidget(close)
+        buttons.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.aggregated)
@@ -251,6 +297,7 @@ class ExportDialog(QDialog):
         layout.addLayout(format_form)
         layout.addWidget(self.note)
         layout.addWidget(self.status)
+        layout.addWidget(self.progress_bar)
         layout.addLayout(buttons)
         self.setMinimumWidth(480)
 
@@ -273,9 +320,10 @@ class ExportDialog(QDialog):
 
     # -- saving ------------------------------------------------------------------------------
 
-    def save(self, path: Path) -> Task | None:
+    def save(self, path: Path) -> TrackedTask | None:
         """Write the export to `path` on a pool thread; `saved` or `save_failed` follows, and
-        the status line shows which. None (nothing started) while a save is under way."""
+        the status line shows which. None (nothing started) while a save is under way.
+        Stäng turns into Avbryt meanwhile."""
         if self._task is not None:
             return None
         store, taxonomy, districts = self._store, self._taxonomy, self._districts
@@ -283,7 +331,15 @@ class ExportDialog(QDialog):
         path = Path(path)
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Sparar…"))
-        self._task = Task(lambda: (path, write_export(store, taxonomy, districts, request, path)))
+        self.progress_bar.setRange(0, 0)  # busy until the first count
+        self.progress_bar.setVisible(True)
+        self.close_button.setText(self.tr("Avbryt"))
+
+        def work(progress: Progress) -> tuple[Path, int]:  # on a pool thread: values only
+            return path, write_export(store, taxonomy, districts, request, path, progress)
+
+        self._task = TrackedTask(work)
+        self._task.relay.progressed.connect(self._on_task_progressed)
         self._task.relay.succeeded.connect(self._on_task_succeeded)
         self._task.relay.failed.connect(self._on_task_failed)
         return self._task.start()
@@ -300,19 +356,34 @@ class ExportDialog(QDialog):
         if chosen:
             self.save(Path(chosen))
 
-    def _on_task_succeeded(self, result: tuple[Path, int]) -> None:
-        self._task = None
-        path, rows = result
-        self.save_button.setEnabled(True)
+    def _on_task_progressed(self, value: tuple[int, int]) -> None:
+        done, total = value
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
         self.status.setText(
-            self.tr("Sparad: %1 (%2 rader)").replace("%1", str(path)).replace("%2", str(rows))
+            self.tr("Sparar… %1 av %2 händelser")
+            .replace("%1", self.locale().toString(done))
+            .replace("%2", self.locale().toString(total))
         )
+
+    def _end_task(self) -> None:
+        self._task = None
+        self.progress_bar.setVisible(False)
+        self.save_button.setEnabled(True)
+        self.close_button.setEnabled(True)
+        self.close_button.setText(self.tr("Stäng"))
+
+    def _on_task_succeeded(self, result: tuple[Path, int]) -> None:
+        self._end_task()
+        path, rows = result
+        self.status.setText(self.tr("Sparad: %1 (%Ln rader)", "", rows).replace("%1", str(path)))
         self.saved.emit(path, rows)
 
     def _on_task_failed(self, error: object) -> None:
-        self._task = None
-        self.save_button.setEnabled(True)
-        if isinstance(error, NoWholePeriodError):
+        self._end_task()
+        if isinstance(error, Cancelled):
+            text = self.tr("Exporten avbröts; ingen fil sparades.")
+        elif isinstance(error, NoWholePeriodError):
             text = self.tr("Perioden %1; den aggregerade exporten räknar bara hela perioder.")
         elif isinstance(error, OSError):
             text = self.tr("Filen kunde inte skrivas: %1")
@@ -323,9 +394,14 @@ class ExportDialog(QDialog):
         self.save_failed.emit(text)
 
     def reject(self) -> None:
-        """Not while saving: the task must report back to a living dialog."""
+        """While saving, Avbryt (the button, Esc or the close box) stops the export and the
+        dialog stays: the task must report back to a living dialog."""
         if self._task is None:
             super().reject()
+        elif not self._task.cancelled:
+            self._task.cancel()
+            self.close_button.setEnabled(False)
+            self.status.setText(self.tr("Avbryter…"))
 
     # -- showing -----------------------------------------------------------------------------
 
@@ -360,10 +436,17 @@ class ExportDialog(QDialog):
             .replace("%1", where)
             .replace("%2", when)
             .replace("%3", groups)
-            .replace("%4", spans[0].label)
-            .replace("%5", spans[-1].label)
+            .replace("%4", self._span_text(spans[0], request.unit))
+            .replace("%5", self._span_text(spans[-1], request.unit))
             .replace("%6", str(request.threshold))
         )
+
+    def _span_text(self, span: Span, unit: str) -> str:
+        """A month or week as the user's language names it (the files keep Swedish labels)."""
+        if unit == "month":
+            return f"{month_abbreviation(span.first.month)} {span.first.year}"
+        year, week, _ = span.first.isocalendar()
+        return self.tr("v. %1 %2").replace("%1", str(week)).replace("%2", str(year))
 
     def _incidents_note(self) -> str:
         request = self.request()

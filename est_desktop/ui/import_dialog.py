@@ -7,11 +7,10 @@ Nothing is written before "Importera": reading and the preview only read the sto
 from __future__ import annotations
 
 import json
-import threading
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,6 +31,7 @@ from est_desktop.domain.categories import Taxonomy
 from est_desktop.importers.columns import (
     COLUMN_LABELS,
     ColumnMapping,
+    column_label,
     layout_key,
     missing_columns,
     recognise_columns,
@@ -49,7 +49,7 @@ from est_desktop.importers.police_import import (
 )
 from est_desktop.store.database import Store
 from est_desktop.ui.settings_dialog import ERROR_STYLE
-from est_desktop.ui.tasks import Task
+from est_desktop.ui.tasks import Progress, Task, TrackedTask
 
 MAPPINGS_KEY = "import/mappings/"  # + layout_key(headers): the chosen ColumnMapping as JSON
 _REQUIRED = ("case_number", "date_from")  # and crime_code or crime_name
@@ -61,10 +61,6 @@ class DistrictLookupLike(Protocol):
 
 class PreferencesLike(Protocol):
     settings: QSettings
-
-
-class _ProgressRelay(QObject):
-    advanced = Signal(int, int)  # records done, records in all; emitted on the pool thread
 
 
 def read_and_preview(
@@ -106,11 +102,8 @@ class ImportDialog(QDialog):
         self._mapping: ColumnMapping | None = None
         self._headers: tuple[str, ...] = ()
         self._preview: ImportPreview | None = None
-        self._task: Task | None = None
+        self._task: Task | None = None  # reading, or committing (a TrackedTask)
         self._committing = False
-        self._cancel = threading.Event()
-        self._progress = _ProgressRelay(self)
-        self._progress.advanced.connect(self._on_progress_advanced)
         self._build_layout()
         if path is not None:
             self.open_file(Path(path))
@@ -171,7 +164,8 @@ class ImportDialog(QDialog):
         intro.setWordWrap(True)
         form = QFormLayout()
         self.column_boxes: dict[str, QComboBox] = {}
-        for name, label in COLUMN_LABELS.items():
+        for name in COLUMN_LABELS:
+            label = column_label(name)
             box = QComboBox()
             self.column_boxes[name] = box
             required = name in _REQUIRED or name in ("crime_code", "crime_name")
@@ -314,7 +308,7 @@ class ImportDialog(QDialog):
     def _on_apply_mapping_button_clicked(self) -> None:
         mapping = self.chosen_mapping()
         if missing := missing_columns(mapping, self._headers):
-            names = ", ".join(COLUMN_LABELS[name] for name in missing)
+            names = ", ".join(column_label(name) for name in missing)
             self._show_message(self.tr("Välj en kolumn för: %1.").replace("%1", names))
             return
         self._mapping = mapping
@@ -340,20 +334,19 @@ class ImportDialog(QDialog):
         planned = self._preview
         if planned is None or self._task is not None:
             return
-        store, actor, cancel, progress = self._store, self._actor, self._cancel, self._progress
+        store, actor = self._store, self._actor
         district_of = self._district_lookup.district_at
 
-        def work() -> ImportResult:  # on a pool thread: values only, no widgets
+        def work(progress: Progress) -> ImportResult:  # on a pool thread: values only
             return commit(
                 store,
                 planned,
                 actor,
-                progress=progress.advanced.emit,
-                cancelled=cancel,
+                progress=progress.advance,
+                cancelled=progress.cancel_event,
                 district_of=district_of,
             )
 
-        cancel.clear()
         self._committing = True
         self._show_message("")
         self.status.setText(self.tr("Importerar…"))
@@ -363,12 +356,14 @@ class ImportDialog(QDialog):
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(True)
         self.cancel_button.setFocus()
-        self._task = Task(work)
+        self._task = TrackedTask(work)
+        self._task.relay.progressed.connect(self._on_progress_advanced)
         self._task.relay.succeeded.connect(self._on_commit_succeeded)
         self._task.relay.failed.connect(self._on_commit_failed)
         self._task.start()
 
-    def _on_progress_advanced(self, done: int, total: int) -> None:
+    def _on_progress_advanced(self, value: tuple[int, int]) -> None:
+        done, total = value
         self.progress_bar.setMaximum(max(total, 1))
         self.progress_bar.setValue(done)
 
@@ -415,7 +410,8 @@ class ImportDialog(QDialog):
         if not self._committing:
             super().reject()
             return
-        self._cancel.set()
+        if isinstance(self._task, TrackedTask):
+            self._task.cancel()
         self.cancel_button.setEnabled(False)
         self.cancel_button.setText(self.tr("Avbryter…"))
 

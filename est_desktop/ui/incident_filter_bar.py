@@ -63,9 +63,9 @@ class IncidentFilterBar(QWidget):
         self._category.setToolTip(self.tr("Kategori eller grupp"))
         self._category.addItem(self.tr("Alla kategorier"), None)
         for group in taxonomy.groups:
-            self._category.addItem(group.label_sv + " " + self.tr("(alla)"), ("group", group.code))
+            self._category.addItem(group.label() + " " + self.tr("(alla)"), ("group", group.code))
             for category in group.categories:
-                self._category.addItem("    " + category.label_sv, ("category", category.code))
+                self._category.addItem("    " + category.label(), ("category", category.code))
 
         self._source = QComboBox()
         self._source.setToolTip(self.tr("Källa"))

@@ -61,7 +61,8 @@ class IncidentListPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        # Rows as tall as the text needs (Windows' larger text setting), never cramped.
+        self.table.verticalHeader().setDefaultSectionSize(max(24, self.fontMetrics().height() + 8))
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -78,9 +79,9 @@ class IncidentListPanel(QWidget):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        self.edit_button = QPushButton(self.tr("Ändra"))
+        self.edit_button = QPushButton(self.tr("Än&dra"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton(self.tr("Ta bort…"))
+        self.delete_button = QPushButton(self.tr("Ta b&ort…"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.detail = IncidentDetail(taxonomy, districts)
 

@@ -79,7 +79,11 @@ def format_time(row_time: Any, precision: str) -> str:
     if precision == TimePrecision.DATE.value:
         return local.strftime("%Y-%m-%d")
     text = local.strftime("%Y-%m-%d %H:%M")
-    return tr("ca %1").replace("%1", text) if precision == TimePrecision.APPROXIMATE else text
+    return (
+        _App.translate("IncidentTableModel", "ca %1").replace("%1", text)
+        if precision == TimePrecision.APPROXIMATE
+        else text
+    )
 
 
 class IncidentTableModel(QAbstractTableModel):
@@ -227,7 +231,11 @@ class IncidentTableModel(QAbstractTableModel):
                 return " ".join(row.description.split())[:160]
             case 5:
                 source = tr(SOURCE_LABELS.get(row.source, row.source))
-                return source + (" · " + tr("polis underrättad") if row.police_notified else "")
+                return source + (
+                    " · " + _App.translate("IncidentTableModel", "polis underrättad")
+                    if row.police_notified
+                    else ""
+                )
             case 6:
                 return tr(SYNC_LABELS.get(row.sync_state, row.sync_state))
         return ""

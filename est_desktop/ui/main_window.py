@@ -23,9 +23,11 @@ from est_desktop.report_builder import ReportBuilder, ReportKind
 from est_desktop.store.incident_service import IncidentService
 from est_desktop.store.incidents import IncidentFilter
 from est_desktop.ui.analysis_panel import AnalysisPanel
+from est_desktop.ui.area_drawing import AreaDrawing
+from est_desktop.ui.backup_wiring import BackupWiring
 from est_desktop.ui.entry_form import EntryForm
 from est_desktop.ui.export_dialog import ExportDialog
-from est_desktop.ui.help_dialogs import show_about, show_shortcuts
+from est_desktop.ui.help_dialogs import show_about, show_quick_guide, show_shortcuts
 from est_desktop.ui.import_dialog import ImportDialog
 from est_desktop.ui.incident_list_panel import IncidentListPanel
 from est_desktop.ui.incident_table_model import format_time
@@ -34,6 +36,7 @@ from est_desktop.ui.map_wiring import MapWiring
 from est_desktop.ui.measures_panel import MeasuresPanel
 from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.report_dialog import ReportDialog, default_period
+from est_desktop.ui.settings_checks import organisation_name
 from est_desktop.ui.settings_dialog import SettingsDialog
 from est_desktop.ui.sync_wiring import SyncServices, SyncWiring
 
@@ -72,6 +75,7 @@ class MainWindow(QMainWindow):
         form_area.setWidget(self.form)
         form_area.setWidgetResizable(True)
         form_area.setMinimumWidth(360)
+        form_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no tab stop of its own
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(form_area)
         self.map_wiring = None
@@ -87,6 +91,8 @@ class MainWindow(QMainWindow):
         self.list_panel.edit_requested.connect(self.form.start_edit)
         self.list_panel.deleted.connect(self._on_list_panel_deleted)
         self.sync = SyncWiring(self, sync, preferences, incidents.taxonomy, districts)
+        # Automatic backups begin when app.py calls `backups.start()` (not for demo data)
+        self.backups = BackupWiring(self, incidents.store, preferences, self.sync)
         for saved in (self.form.recorded, self.form.edited, self.list_panel.deleted):
             saved.connect(self.sync.local_change)
         self.sync.records_changed.connect(self.list_panel.refresh)
@@ -102,11 +108,13 @@ class MainWindow(QMainWindow):
             self.sync.identity_changed.connect(measures_panel.refresh)
             if map_panel is not None:
                 measures_panel.recorded.connect(map_panel.refresh)
+                measures_panel.set_area_drawer(AreaDrawing(map_panel, self))
         self._build_menus()
         self._build_status_bar(demo)
         self._restore_state()
         self.list_panel.model.reload()
         self.sync.start()
+        self.form.focus_first_field()  # the window opens ready for the next incident
 
     def _follow_changes(self, refresh) -> None:
         """`refresh` after every change of the records: saved here, deleted, or synced."""
@@ -155,13 +163,15 @@ class MainWindow(QMainWindow):
             )
             self._action(
                 file_menu,
-                self.tr("&Veckans lägesbild…"),
+                self.tr("Veckans &lägesbild…"),
                 QKeySequence("Ctrl+Shift+P"),
                 self.preview_weekly_picture,
             )
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Importera polisdata…"), None, self.open_import_dialog)
+        self._action(file_menu, self.tr("Importera &polisdata…"), None, self.open_import_dialog)
         self._action(file_menu, self.tr("&Exportera…"), None, self.open_export_dialog)
+        file_menu.addSeparator()
+        self.backups.add_actions(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Inställningar…"), None, self._open_settings)
         file_menu.addSeparator()
@@ -210,12 +220,19 @@ class MainWindow(QMainWindow):
         self.sync.build_menu(menu.addMenu(self.tr("S&ynk")))
 
         help_menu = menu.addMenu(self.tr("&Hjälp"))
+        self._action(
+            help_menu,
+            self.tr("&Snabbguide"),
+            QKeySequence.StandardKey.HelpContents,  # F1
+            lambda: show_quick_guide(self, self._preferences.language),
+        )
         self._action(help_menu, self.tr("&Kortkommandon"), None, lambda: show_shortcuts(self))
+        help_menu.addSeparator()
         self._action(
             help_menu,
             self.tr("&Om EST Desktop"),
             None,
-            lambda: show_about(self, self._incidents.store.path),
+            lambda: show_about(self, self._incidents.store.path, self._preferences.server_url),
         )
 
     def _action(self, menu, text, shortcut, slot) -> QAction:
@@ -245,7 +262,7 @@ class MainWindow(QMainWindow):
 
     def _update_user_label(self) -> None:
         user = self._preferences.user_name or self.tr("(ingen användare)")
-        organisation = self._preferences.organisation
+        organisation = organisation_name(self._preferences.organisation)
         self.user_label.setText(user + (f" · {organisation}" if organisation else ""))
 
     # -- slots --
@@ -326,7 +343,7 @@ class MainWindow(QMainWindow):
                 panel.refresh()
         self.sync.local_change()  # the imported records go to the server like any others
         self.statusBar().showMessage(
-            self.tr("%1 händelser importerade.").replace("%1", str(count)), STATUS_TIMEOUT_MS
+            self.tr("%Ln händelser importerade.", "", count), STATUS_TIMEOUT_MS
         )
 
     def open_export_dialog(self) -> ExportDialog:
@@ -357,7 +374,14 @@ class MainWindow(QMainWindow):
         fetcher = self.map_panel.fetcher if self.map_panel is not None else None
         tiles = fetcher.cache if fetcher is not None else None
         before = (self._base_map_settings(), tiles.count() if tiles else 0)
-        if SettingsDialog(self._preferences, self, login=self.sync.login, tile_cache=tiles).exec():
+        settings = SettingsDialog(
+            self._preferences,
+            self,
+            login=self.sync.login,
+            tile_cache=tiles,
+            data_dir=self._incidents.store.path.parent,
+        )
+        if settings.exec():
             self._update_user_label()
             self.sync.settings_changed()
         after = (self._base_map_settings(), tiles.count() if tiles else 0)

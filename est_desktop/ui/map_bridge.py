@@ -19,6 +19,8 @@ class MapBridge(QObject):
     map_clicked = Signal(float, float)
     draft_moved = Signal(float, float)
     view_changed = Signal(float, float, int)
+    area_drawn = Signal(str)  # the drawn shape as JSON (est_draw.js describes it)
+    drawing_cancelled = Signal()
 
     def __init__(
         self,
@@ -51,6 +53,14 @@ class MapBridge(QObject):
     @Slot(float, float, int)
     def viewChanged(self, lat: float, lon: float, zoom: int) -> None:
         self.view_changed.emit(lat, lon, zoom)
+
+    @Slot(str)
+    def areaDrawn(self, shape: str) -> None:
+        self.area_drawn.emit(shape)
+
+    @Slot()
+    def drawingCancelled(self) -> None:
+        self.drawing_cancelled.emit()
 
     @Slot(float, result=str)
     def popupData(self, pk: float) -> str:

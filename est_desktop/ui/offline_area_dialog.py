@@ -95,7 +95,7 @@ class OfflineAreaDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow(self.tr("Spara ned till zoomnivå"), self.deepest)
+        form.addRow(self.tr("Spara ned till &zoomnivå"), self.deepest)
         form.addRow(self.tr("Kartbitar som behövs"), self.count_label)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -7,6 +7,8 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from est_desktop.ui.languages import system_language
+
 T = TypeVar("T")
 
 
@@ -45,13 +47,23 @@ def _os_user() -> str:
 class Preferences:
     """Preferences of this user on this PC. Data that travels with the store lives in the store."""
 
-    language = _Preference("ui/language", "sv", str)
+    # "sv" or "en" (ui/languages.py), read at start; unset = the system's if we speak it.
+    language = _Preference("ui/language", system_language(), str)
     window_geometry = _Preference("ui/window_geometry", QByteArray(), QByteArray)
     window_state = _Preference("ui/window_state", QByteArray(), QByteArray)
     splitter_state = _Preference("ui/splitter_state", QByteArray(), QByteArray)
     list_header_state = _Preference("ui/list_header_state", QByteArray(), QByteArray)
     user_name = _Preference("user/name", "", str)
     organisation = _Preference("user/organisation", "", str)
+    unit = _Preference("user/unit", "", str)  # e.g. "Områdesteam Hulta": shown, not sent
+    # Asked once on the first start (ui/first_run.py); True once answered or skipped.
+    first_run_done = _Preference("ui/first_run_done", False, bool)
+    # Where the stores live; "" = the platform's folder (data_files.default_data_dir). Read at
+    # start, so a change takes effect after a restart; `data_copy_from` names the folder whose
+    # stores are copied there first (never moved: the old folder keeps its files).
+    data_folder = _Preference("data/folder", "", str)
+    data_copy_from = _Preference("data/copy_from", "", str)
+    backup_folder = _Preference("backup/folder", "", str)  # "" = the backups' default
     recent_categories = _Preference("entry/recent_categories", [], list)
     last_district = _Preference("entry/last_district", "", str)
     server_url = _Preference("sync/server_url", "", str)  # "" = work locally, no sync

@@ -35,8 +35,11 @@ class PrivacyWarning(QFrame):
         return self._text.text()
 
     def show_findings(self, findings: list[PrivacyFinding]) -> None:
+        quoted = self.tr("»%1« %2")  # the text found, then why it was flagged
         lines = "".join(
-            f"<li>»{escape(f.text)}« {escape(describe_finding(f))}</li>"
+            "<li>"
+            + quoted.replace("%2", escape(describe_finding(f))).replace("%1", escape(f.text))
+            + "</li>"
             for f in findings[:SHOWN_FINDINGS]
         )
         self._text.setText(

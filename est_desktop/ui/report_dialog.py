@@ -10,8 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QDate
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,7 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from est_desktop.geo.district_lookup import DistrictLookup
-from est_desktop.report_builder import BuiltReport, ReportBuilder, ReportKind, ReportRequest
+from est_desktop.report_builder import (
+    BuiltReport,
+    Gathered,
+    ReportBuilder,
+    ReportKind,
+    ReportRequest,
+)
+from est_desktop.report_log import PDF, PRINTED, note_report
+from est_desktop.ui.tasks import Cancelled, Progress
+from est_desktop.ui.work_progress import WorkProgressDialog
 
 
 class ReportDialog(QDialog):
@@ -51,6 +59,7 @@ class ReportDialog(QDialog):
         self._builder = builder
         self._made_by = made_by
         self._built: tuple[ReportRequest, BuiltReport] | None = None
+        self.building: WorkProgressDialog | None = None  # while a report is being made
 
         self._kinds = QButtonGroup(self)
         kinds = QVBoxLayout()
@@ -159,6 +168,7 @@ class ReportDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
             self._builder.paint(built, printer)
+            note_report(self._builder.store, built, PRINTED, police=built.police)
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
         built = self._build()
@@ -172,31 +182,53 @@ class ReportDialog(QDialog):
             if not chosen:
                 return None
             path = Path(chosen)
+        # Painted on the UI thread (a fraction of a second): text painted from a worker
+        # corrupts Qt's text caches the window's charts use.
         try:
             pages = self._builder.write_built(built, path)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Kunde inte spara"), str(exc))
             return None
-        self.note.setText(
-            self.tr("Sparad: %1 (%2 sidor).").replace("%1", str(path)).replace("%2", str(pages))
-        )
+        note_report(self._builder.store, built, PDF, police=built.police)
+        self.note.setText(self.tr("Sparad: %1 (%n sidor).", "", pages).replace("%1", str(path)))
         return path
 
     # -- making -----------------------------------------------------------------------------
 
     def _build(self) -> BuiltReport | None:
+        """The report for the current choice, made once: the reading and analysis on a worker
+        behind a progress dialog with Avbryt, the map picture on the UI thread. None when the
+        user cancelled or it failed (said in the dialog)."""
         request = self.request()
         if self._built is not None and self._built[0] == request:
             return self._built[1]
-        self.note.setText(self.tr("Sammanställer…"))
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        builder = self._builder
+        progress = WorkProgressDialog(
+            self.tr("Sammanställer"), self.tr("Läser och analyserar händelserna…"), self
+        )
+        self.building = progress
+
+        def gather(tracked: Progress) -> Gathered:  # on a pool thread: values only
+            def step(done: int, total: int) -> None:
+                tracked.check()
+                tracked.advance(done, total)
+
+            return builder.gather(request, on_step=step)
+
         try:
-            built = self._builder.build(request)
+            gathered = progress.run(gather)
+            if gathered.map_inputs is not None:
+                progress.set_text(self.tr("Ritar kartan…"), cancellable=False)
+            built = builder.finish(gathered)
+        except Cancelled:
+            self.note.setText(self.tr("Avbrutet; inget sammanställdes."))
+            return None
         except Exception as exc:  # shown, not swallowed: the dialog stays usable
             QMessageBox.warning(self, self.tr("Kunde inte sammanställa"), str(exc))
             return None
         finally:
-            QGuiApplication.restoreOverrideCursor()
+            progress.end()
+            self.building = None
         self._built = (request, built)
         self.note.setText("" if built.map_png else self.tr("Kartan kunde inte ritas."))
         return built

@@ -18,8 +18,9 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
 from est_desktop.sync.backoff import Backoff
 from est_desktop.sync.errors import AuthRequired, Offline, ServerBusy, SyncError
+from est_desktop.sync.progress import SyncProgress, SyncWatch
 from est_desktop.ui.preferences import Preferences
-from est_desktop.ui.tasks import Task
+from est_desktop.ui.tasks import Progress, TrackedTask
 
 if TYPE_CHECKING:
     from est_desktop.store.database import Store
@@ -44,7 +45,7 @@ class SyncPhase(StrEnum):
 
 
 class Engine(Protocol):
-    def sync_once(self) -> SyncReport: ...
+    def sync_once(self, watch: SyncWatch | None = None) -> SyncReport: ...
     def status(self) -> LocalSyncStatus: ...
 
 
@@ -61,6 +62,8 @@ class SyncOverview:
     username: str
     last_error: str | None
     next_attempt_in: float | None  # seconds until the next automatic attempt, when one is set
+    progress: SyncProgress | None = None  # how far the running sync is, once it has said
+    cancelled: bool = False  # the last run was stopped by the user
 
 
 class SyncController(QObject):
@@ -75,6 +78,7 @@ class SyncController(QObject):
     failed = Signal(str)  # a Swedish message
     auth_required = Signal()  # once per refused token, not once per attempt
     status_updated = Signal()  # local counts may have changed (after a save, a resolve…)
+    progressed = Signal(object)  # SyncProgress of the running sync (a few times a second)
 
     def __init__(
         self,
@@ -99,7 +103,9 @@ class SyncController(QObject):
         self._engine: Engine | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one sync at a time, whatever calls in
-        self._task: Task | None = None
+        self._task: TrackedTask | None = None
+        self._progress: SyncProgress | None = None
+        self._cancelled = False  # the last run was stopped by the user
         self._again = False  # a trigger arrived during the running sync
         self._phase = SyncPhase.IDLE
         self._last_error: str | None = None
@@ -182,7 +188,15 @@ class SyncController(QObject):
             username=self._preferences.server_user,
             last_error=self._last_error or (status.last_error if status else None),
             next_attempt_in=next_in,
+            progress=self._progress if self._task is not None else None,
+            cancelled=self._cancelled,
         )
+
+    def cancel(self) -> None:
+        """Stop the running sync after the batch under way; nothing is lost, the next run
+        (automatic or "Synka nu") goes on from there."""
+        if self._task is not None:
+            self._task.cancel()
 
     def shutdown(self, wait_ms: int = SHUTDOWN_WAIT_MS) -> bool:
         """Stop the schedule and wait up to `wait_ms` for a running sync; True when none runs.
@@ -229,15 +243,29 @@ class SyncController(QObject):
             return
         self._again = False
         self._debounce.stop()
-        self._task = Task(engine.sync_once)
+        self._progress = None
+
+        def work(progress: Progress) -> SyncReport:  # on the pool thread
+            return engine.sync_once(SyncWatch(progress.report, progress.cancel_event))
+
+        self._task = TrackedTask(work)
+        self._task.relay.progressed.connect(self._on_task_progressed)
         self._task.relay.succeeded.connect(self._on_task_succeeded)
         self._task.relay.failed.connect(self._on_task_failed)
         self._set_phase(SyncPhase.SYNCING)
         self._task.start(self._pool)
 
     @Slot(object)
+    def _on_task_progressed(self, progress: SyncProgress) -> None:
+        self._progress = progress
+        self.progressed.emit(progress)
+
+    @Slot(object)
     def _on_task_succeeded(self, report: SyncReport) -> None:
         self._task = None
+        self._cancelled = report.cancelled
+        if self._cancelled:
+            self._again = False  # the user stopped it: not again at once
         self._backoff.reset()
         self._last_error = None
         self._next_attempt_at = None
@@ -248,6 +276,7 @@ class SyncController(QObject):
     @Slot(object)
     def _on_task_failed(self, error: Exception) -> None:
         self._task = None
+        self._cancelled = False
         self._last_error = str(error) or type(error).__name__
         if isinstance(error, AuthRequired):
             self._again = False

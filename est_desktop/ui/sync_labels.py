@@ -71,14 +71,19 @@ def yes_no(value: bool) -> str:
 
 
 def reasons_text(errors: Mapping[str, str], separator: str = "\n") -> str:
-    """The server's reasons, one line per field: "Kategori: Okänd kategori."."""
-    return separator.join(f"{field_label(field)}: {reason}" for field, reason in errors.items())
+    """The server's reasons, one line per field: "Kategori: Okänd kategori.". The server
+    writes Swedish; a reason that is one of the domain's messages without parameters (the
+    same rules run on both sides) is shown in the user's language."""
+    return separator.join(
+        f"{field_label(field)}: {_App.translate('FieldProblem', reason)}"
+        for field, reason in errors.items()
+    )
 
 
 def moment_text(moment: datetime | None, now: datetime | None = None) -> str:
     """A moment in local time as a person says it: "14:32" today, "3 nov 14:32" otherwise."""
     if moment is None:
-        return tr("aldrig")
+        return _App.translate("SyncLabels", "aldrig")
     local = moment.astimezone(LOCAL_TZ)
     today = (now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ).date()
     clock = local.strftime("%H:%M")
@@ -93,10 +98,14 @@ def moment_text(moment: datetime | None, now: datetime | None = None) -> str:
 def full_moment_text(moment: datetime | None) -> str:
     """A moment in local time in full: "26 nov 2026 kl. 14:32"."""
     if moment is None:
-        return tr("aldrig")
+        return _App.translate("SyncLabels", "aldrig")
     local = moment.astimezone(LOCAL_TZ)
     day = f"{local.day} {tr(MONTHS[local.month - 1])} {local.year}"
-    return tr("%1 kl. %2").replace("%1", day).replace("%2", local.strftime("%H:%M"))
+    return (
+        _App.translate("SyncLabels", "%1 kl. %2")
+        .replace("%1", day)
+        .replace("%2", local.strftime("%H:%M"))
+    )
 
 
 def count_text(count: int, one: str, many: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from est_desktop.sync.progress import SyncProgress, SyncStage
 from est_desktop.ui.sync_controller import SyncController, SyncOverview, SyncPhase
 from est_desktop.ui.sync_labels import (
     changes_waiting_text,
@@ -34,38 +35,54 @@ COLOURS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncStatus", text)
-
-
 def summary(overview: SyncOverview | None) -> tuple[str, str]:
     """The one-glance text and its colour key for the status bar."""
     if overview is None or overview.phase == SyncPhase.LOCAL:
-        return _tr("Lokalt läge"), "quiet"
+        return QCoreApplication.translate("SyncStatus", "Lokalt läge"), "quiet"
     status = overview.status
     waiting = status.waiting if status else 0
     conflicts = status.conflicts if status else 0
     phase = overview.phase
     if phase == SyncPhase.SYNCING:
-        return _tr("Synkar…"), "busy"
+        return syncing_text(overview.progress), "busy"
     if phase == SyncPhase.AUTH_REQUIRED:
-        return _tr("Inloggning krävs"), "attention"
+        return QCoreApplication.translate("SyncStatus", "Inloggning krävs"), "attention"
     if phase == SyncPhase.OFFLINE:
-        text = _tr("Offline")
+        text = QCoreApplication.translate("SyncStatus", "Offline")
         return (text + " – " + changes_waiting_text(waiting) if waiting else text), "quiet"
     if phase == SyncPhase.ERROR:
-        text = _tr("Synkfel – försöker igen")
+        text = QCoreApplication.translate("SyncStatus", "Synkfel – försöker igen")
         return (text + " – " + changes_waiting_text(waiting) if waiting else text), "error"
     parts = []
+    if overview.cancelled:
+        parts.append(QCoreApplication.translate("SyncStatus", "Synken avbröts"))
     if conflicts:
         parts.append(conflicts_text(conflicts))
     if status is not None and status.last_success is not None:
-        parts.append(_tr("Synkad %1").replace("%1", moment_text(status.last_success)))
+        parts.append(
+            QCoreApplication.translate("SyncStatus", "Synkad %1").replace(
+                "%1", moment_text(status.last_success)
+            )
+        )
     else:
-        parts.append(_tr("Inte synkad än"))
+        parts.append(QCoreApplication.translate("SyncStatus", "Inte synkad än"))
     if waiting:
         parts.append(changes_waiting_text(waiting))
     return " · ".join(parts), ("attention" if conflicts else "ok")
+
+
+def syncing_text(progress: SyncProgress | None) -> str:
+    """ "Synkar…" and, once the run has said, how far it is."""
+    if progress is None:
+        return QCoreApplication.translate("SyncStatus", "Synkar…")
+    locale = QLocale()
+    done = locale.toString(progress.done)
+    if progress.stage == SyncStage.PUSH and progress.total:
+        text = QCoreApplication.translate("SyncStatus", "Synkar… %1 av %2 ändringar skickade")
+        return text.replace("%1", done).replace("%2", locale.toString(progress.total))
+    if progress.stage == SyncStage.PUSH:
+        return QCoreApplication.translate("SyncStatus", "Synkar… skickar ändringar")
+    return QCoreApplication.translate("SyncStatus", "Synkar… %1 poster hämtade").replace("%1", done)
 
 
 class SyncStatusWidget(QWidget):
@@ -74,13 +91,14 @@ class SyncStatusWidget(QWidget):
     sync_requested = Signal()
     login_requested = Signal()
     conflicts_requested = Signal()
+    cancel_requested = Signal()  # stop the running sync after its batch
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller: SyncController | None = None
         self.dot = QLabel("●")
         self.label = QLabel()
-        self.login_link = QLabel(f"<a href='login'>{self.tr('Logga in…')}</a>")
+        self.login_link = QLabel("<a href='login'>" + self.tr("Logga in…") + "</a>")
         self.login_link.linkActivated.connect(lambda _link: self.login_requested.emit())
         self.login_link.hide()
         layout = QHBoxLayout(self)
@@ -103,11 +121,19 @@ class SyncStatusWidget(QWidget):
         if self._controller is not None:
             for signal in self._signals(self._controller):
                 signal.disconnect(self.refresh)
+            self._controller.progressed.disconnect(self._on_controller_progressed)
         self._controller = controller
         if controller is not None:
             for signal in self._signals(controller):
                 signal.connect(self.refresh)
+            controller.progressed.connect(self._on_controller_progressed)
         self.refresh()
+
+    def _on_controller_progressed(self, progress: SyncProgress) -> None:
+        # Only the text: a full refresh counts the outbox, too much a few times a second.
+        self.label.setText(syncing_text(progress))
+        if self.details is not None:
+            self.details.values["state"].setText(syncing_text(progress))
 
     def overview(self) -> SyncOverview | None:
         return self._controller.overview() if self._controller is not None else None
@@ -129,6 +155,7 @@ class SyncStatusWidget(QWidget):
             self.details.sync_requested.connect(self.sync_requested)
             self.details.login_requested.connect(self.login_requested)
             self.details.conflicts_requested.connect(self.conflicts_requested)
+            self.details.cancel_requested.connect(self.cancel_requested)
             self.details.finished.connect(self._on_details_finished)
         self.details.refresh()
         self.details.show()
@@ -161,6 +188,7 @@ class SyncDetailsDialog(QDialog):
     sync_requested = Signal()
     login_requested = Signal()
     conflicts_requested = Signal()
+    cancel_requested = Signal()
 
     def __init__(
         self, overview: Callable[[], SyncOverview | None], parent: QWidget | None = None
@@ -187,16 +215,26 @@ class SyncDetailsDialog(QDialog):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
             form.addRow(label, value)
-        self.conflicts_button = QPushButton(self.tr("Visa konflikter…"))
+        self.conflicts_button = QPushButton(self.tr("Visa &konflikter…"))
         self.conflicts_button.clicked.connect(self.conflicts_requested)
-        self.login_button = QPushButton(self.tr("Logga in…"))
+        self.login_button = QPushButton(self.tr("&Logga in…"))
         self.login_button.clicked.connect(self.login_requested)
-        self.sync_button = QPushButton(self.tr("Synka nu"))
+        self.sync_button = QPushButton(self.tr("&Synka nu"))
         self.sync_button.setDefault(True)
         self.sync_button.clicked.connect(self.sync_requested)
+        self.cancel_button = QPushButton(self.tr("&Avbryt synken"))
+        self.cancel_button.setToolTip(
+            self.tr("Stannar efter den del som skickas eller hämtas nu; inget går förlorat.")
+        )
+        self.cancel_button.clicked.connect(self.cancel_requested)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        for button in (self.conflicts_button, self.login_button, self.sync_button):
+        for button in (
+            self.conflicts_button,
+            self.login_button,
+            self.cancel_button,
+            self.sync_button,
+        ):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -222,6 +260,7 @@ class SyncDetailsDialog(QDialog):
             values["server"].setText(self.tr("Ingen server inställd: allt sparas på datorn."))
             for button in (self.conflicts_button, self.login_button, self.sync_button):
                 button.setEnabled(False)
+            self.cancel_button.hide()
             return
         status = overview.status
         values["server"].setText(overview.server_url)
@@ -241,6 +280,7 @@ class SyncDetailsDialog(QDialog):
         auth = overview.phase == SyncPhase.AUTH_REQUIRED
         self.login_button.setVisible(auth)
         self.sync_button.setEnabled(overview.phase != SyncPhase.SYNCING)
+        self.cancel_button.setVisible(overview.phase == SyncPhase.SYNCING)
 
     def _next_attempt(self, overview: SyncOverview) -> str:
         if overview.phase == SyncPhase.SYNCING:

@@ -21,7 +21,7 @@ from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.ui.conflicts_dialog import ConflictsDialog, ConflictSource
 from est_desktop.ui.login_dialog import LoginDialog, TokenKeeper
 from est_desktop.ui.preferences import Preferences
-from est_desktop.ui.sync_controller import SyncController
+from est_desktop.ui.sync_controller import SyncController, SyncPhase
 from est_desktop.ui.sync_status import SyncStatusWidget
 
 if TYPE_CHECKING:
@@ -74,14 +74,18 @@ class SyncWiring(QObject):
         self.status.sync_requested.connect(self.sync_now)
         self.status.login_requested.connect(self.open_login)
         self.status.conflicts_requested.connect(self.open_conflicts)
+        self.status.cancel_requested.connect(self.cancel_sync)
+        self.cancel_action: QAction | None = None  # "Avbryt synken", once the menu is built
         self._server = _server_settings(preferences)
 
     def build_menu(self, menu: QMenu) -> None:
         self.sync_action = self._action(menu, self.tr("&Synka nu"), self.sync_now, "Ctrl+Shift+S")
+        self.cancel_action = self._action(menu, self.tr("&Avbryt synken"), self.cancel_sync)
+        self.cancel_action.setEnabled(False)  # while a sync runs
         self._action(menu, self.tr("Visa &konflikter…"), self.open_conflicts)
         self._action(menu, self.tr("&Logga in…"), self.open_login)
         menu.addSeparator()
-        self._action(menu, self.tr("Synk&status…"), self.status.open_details)
+        self._action(menu, self.tr("Synkstat&us…"), self.status.open_details)
 
     def _action(self, menu: QMenu, text: str, slot, shortcut: str | None = None) -> QAction:
         action = QAction(text, self._window)
@@ -101,6 +105,7 @@ class SyncWiring(QObject):
             self.controller.setParent(self)
             self.controller.auth_required.connect(self._on_controller_auth_required)
             self.controller.finished.connect(self._on_controller_finished)
+            self.controller.state_changed.connect(self._on_controller_state_changed)
             self.controller.start()
 
     def settings_changed(self) -> None:
@@ -134,6 +139,11 @@ class SyncWiring(QObject):
     def local_change(self, *_: object) -> None:
         if self.controller is not None:
             self.controller.local_change()
+
+    def cancel_sync(self) -> None:
+        """Stop a running sync after its current batch (nothing is lost; it goes on later)."""
+        if self.controller is not None:
+            self.controller.cancel()
 
     def sync_now(self) -> None:
         if self.controller is not None:
@@ -205,6 +215,10 @@ class SyncWiring(QObject):
         if not self._login_open:  # one dialog, not a stream of them
             # Opened after this slot returns, not in a nested event loop inside it.
             QTimer.singleShot(0, self.open_login)
+
+    def _on_controller_state_changed(self, phase: SyncPhase) -> None:
+        if self.cancel_action is not None:
+            self.cancel_action.setEnabled(phase == SyncPhase.SYNCING)
 
     def _on_controller_finished(self, report: object) -> None:
         if any(getattr(report, name, 0) for name in ("pulled", "pushed", "conflicts", "rejected")):

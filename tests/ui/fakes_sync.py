@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from est_desktop.domain.incident import Incident
 from est_desktop.store.conflicts import Conflict
 from est_desktop.sync.engine import LocalSyncStatus, SyncReport
+from est_desktop.sync.progress import SyncWatch
 from est_desktop.sync.transport import Session
 
 REPORT = SyncReport(
@@ -35,7 +36,7 @@ class FakeEngine:
         )
         self._lock = threading.Lock()
 
-    def sync_once(self) -> SyncReport:
+    def sync_once(self, watch: SyncWatch | None = None) -> SyncReport:
         with self._lock:
             self.calls += 1
             self.running += 1

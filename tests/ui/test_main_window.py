@@ -64,7 +64,7 @@ def test_settings_stamp_the_next_incident_with_the_user_and_organisation(qtbot, 
     settings.trigger()  # runs the dialog until answer_settings saves it
 
     assert (prefs.user_name, prefs.organisation) == ("karin.lund", "polisen")
-    assert window.user_label.text() == "karin.lund · polisen"
+    assert window.user_label.text() == "karin.lund · Polisen"
     form = window.form
     pick(qtbot, form._category, "glaskross")
     pick(qtbot, form._place, "Sjöbo torg")

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from est_desktop.domain.actor import Actor
 from est_desktop.domain.categories import Taxonomy
+from est_desktop.domain.drawn_area import DrawnArea
 from est_desktop.domain.measure import MeasureDraft, MeasureStatus
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.store.database import Store
@@ -16,6 +17,7 @@ from est_desktop.store.measures import MeasureRepository
 from est_desktop.ui.measure_dialog import MeasureDialog
 from tests.conftest import NOW
 from tests.store.records import outbox, raw_count
+from tests.ui.fake_drawer import FakeDrawer
 from tests.ui.helpers import type_into
 
 ANALYST = Actor("eva", "boras_stad")
@@ -154,3 +156,54 @@ def test_editing_prefills_the_measure_and_queues_only_the_change(
     _create, edit = outbox(store)
     assert (edit.record_id, edit.base_revision) == (str(existing.id), None)
     assert edit.fields == {"follow_up": "Färre anmälningar i december"}
+
+
+def test_a_circle_drawn_on_the_map_fills_point_radius_and_district(
+    qtbot, measures: MeasureRepository, taxonomy: Taxonomy, districts
+) -> None:
+    drawer = FakeDrawer()
+    dialog = MeasureDialog(
+        measures, taxonomy, districts, ANALYST, clock=lambda: NOW, drawing=drawer
+    )
+    qtbot.addWidget(dialog)
+    dialog.area_field.draw_circle_action.trigger()
+    assert drawer.started == [("circle", "measure", None)]
+    lat, lon = districts.centroid("norrby")
+    drawer.on_drawn(DrawnArea.circle(lat, lon, 180.4))
+
+    assert (dialog.lat_edit.text(), dialog.radius_edit.text()) == (f"{lat:.6f}", "180")
+    assert dialog.district_combo.currentData() == "norrby"
+    assert dialog.area_field.summary.text().startswith("Cirkel med radien 180 m")
+    type_into(qtbot, dialog.title_edit, "Trafikvärdar")
+    type_into(qtbot, dialog.start_edit, "2026-12-01")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.save_button.click()
+    draft = saved.args[0].draft
+    assert (draft.lat, draft.lon, draft.radius_m, draft.area) == (lat, lon, 180.0, None)
+    assert drawer.stopped >= 1, "the shape leaves the map with the form"
+
+
+def test_a_polygon_whose_edges_cross_is_not_saved_and_says_why(
+    qtbot, measures: MeasureRepository, taxonomy: Taxonomy, districts, store: Store
+) -> None:
+    drawer = FakeDrawer()
+    dialog = MeasureDialog(
+        measures, taxonomy, districts, ANALYST, clock=lambda: NOW, drawing=drawer
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.area_field.draw_polygon_action.trigger()
+    bow_tie = ((57.72, 12.96), (57.73, 12.97), (57.72, 12.97), (57.73, 12.96))
+    drawer.on_drawn(DrawnArea(corners=bow_tie))
+    assert "korsar varandra" in dialog.problem_text("area")
+    assert dialog.radius_edit.text() == ""
+    type_into(qtbot, dialog.title_edit, "Belysning")
+    type_into(qtbot, dialog.start_edit, "2026-12-01")
+
+    with qtbot.assertNotEmitted(dialog.saved):
+        dialog.save_button.click()
+    assert "korsar varandra" in dialog.problem_text("area")
+    assert raw_count(store.path, "measures") == 0
+
+    dialog.area_field.clear_button.click()
+    assert dialog.area_field.polygon is None and dialog.problem_text("area") == ""

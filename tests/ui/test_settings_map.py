@@ -28,6 +28,7 @@ def cache(tmp_path: Path) -> Iterator[TileCache]:
 def make_dialog(qtbot, prefs: Preferences, cache: TileCache | None = None) -> SettingsDialog:
     dialog = SettingsDialog(prefs, tile_cache=cache)
     qtbot.addWidget(dialog)
+    dialog.tabs.setCurrentWidget(dialog.map_tab)
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog

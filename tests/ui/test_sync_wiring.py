@@ -4,7 +4,9 @@ settings, and one login dialog for a refused token."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
+import certifi
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -166,7 +168,7 @@ def test_the_settings_check_the_server_address_and_the_certificate(qtbot, prefs,
     assert dialog.problems() == [f"Filen finns inte: {tmp_path / 'saknas.pem'}"]
 
     bundle = tmp_path / "kommun-ca.pem"
-    bundle.write_text("-----BEGIN CERTIFICATE-----\n")
+    bundle.write_bytes(Path(certifi.where()).read_bytes())  # a real PEM bundle, as IT gives
     type_into(qtbot, dialog.ca_bundle, str(bundle))
     type_into(qtbot, dialog.server_user, "anna")
     dialog.interval.setValue(10)

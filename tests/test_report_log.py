@@ -15,7 +15,7 @@ from est_desktop.report_builder import ReportBuilder, ReportKind, ReportRequest
 from est_desktop.report_log import PDF, PRINTED, note_report
 from est_desktop.store.database import Store
 from est_desktop.store.export_log import waiting_reports
-from est_desktop.store.incidents import IncidentRepository
+from est_desktop.store.incident_bulk import insert_drafts
 
 
 def test_a_printed_report_with_police_records_is_noted_with_its_count(tmp_path: Path) -> None:
@@ -65,7 +65,7 @@ def test_the_builder_says_whether_police_records_count_in_the_report(tmp_path: P
             external_id="K1-1",
         )
         with store.transaction() as conn:
-            store_ids = IncidentRepository(store).add_drafts(
+            store_ids = insert_drafts(
                 conn,
                 [police],
                 ["hulta"],

@@ -25,6 +25,7 @@ from est_desktop.importers.category_map import UNMAPPED
 from est_desktop.importers.rows import ImportFormat, ParsedImport
 from est_desktop.store.database import Store
 from est_desktop.store.external_ids import present_external_ids, records_by_external_id
+from est_desktop.store.incident_bulk import insert_drafts
 from est_desktop.store.incidents import IncidentRepository
 
 POLICE_ORGANISATION = "polisen"
@@ -171,7 +172,7 @@ def commit(
 ) -> ImportResult:
     """Write the preview's new records and updates in one transaction: all or nothing.
 
-    New records go through the store's bulk write path (`IncidentRepository.add_drafts`: row
+    New records go through the store's bulk write path (`incident_bulk.insert_drafts`: row
     and sync outbox entry together), in order of occurrence, with their district, organisation
     "polisen" and source "police"; updates through its ordinary one. A set `cancelled` event
     rolls everything back (`ImportCancelledError`). Runs on a worker thread; `progress` gets
@@ -199,7 +200,7 @@ def commit(
         for first in range(0, len(fresh), WRITE_BATCH):
             _tick(first, total, progress, cancelled)
             batch = fresh[first : first + WRITE_BATCH]
-            repository.add_drafts(
+            insert_drafts(
                 conn,
                 batch,
                 [_district(d, district_of) for d in batch],

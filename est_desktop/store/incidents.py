@@ -29,14 +29,12 @@ from sqlalchemy import (
 
 from est_desktop.domain.incident import (
     Incident,
-    IncidentDraft,
     LocationPrecision,
     Source,
     SyncState,
     TimePrecision,
 )
 from est_desktop.domain.language import translate
-from est_desktop.domain.wire import wire_value
 from est_desktop.store.database import Store
 from est_desktop.store.errors import RecordNotFoundError
 from est_desktop.store.outbox import (
@@ -44,9 +42,8 @@ from est_desktop.store.outbox import (
     drop_changes,
     queue_change,
     queue_creates,
-    time_ordered_ids,
 )
-from est_desktop.store.tables import EpochSeconds, IncidentRow
+from est_desktop.store.tables import IncidentRow
 
 ENTITY = "incident"
 # Fields from which the district is derived: an edit of them brings the edit's district along.
@@ -270,57 +267,6 @@ class IncidentRepository:
             ]
             queue_creates(conn, ENTITY, created)
 
-    def add_drafts(
-        self,
-        conn: Connection,
-        drafts: Sequence[IncidentDraft],
-        districts: Sequence[str | None],
-        *,
-        organisation: str,
-        by: str,
-        at: datetime,
-    ) -> list[str]:
-        """New records made from `drafts` (with `districts`), each with its outbox entry, inside
-        the caller's transaction; returns their ids. `add_all` for an import's 100,000 rows:
-        no `Incident` per row, and one plain executemany for the rows, one for the entries."""
-        ids = time_ordered_ids(len(drafts))
-        stamp = _to_epoch(at, None)
-        # StrEnum members are str: SQLite stores (and JSON writes) their text as it is.
-        rows = [
-            (
-                record_id,
-                _to_epoch(d.occurred_at, None),
-                d.time_precision,
-                _to_epoch(d.occurred_until, None),
-                d.category,
-                d.description,
-                d.lat,
-                d.lon,
-                d.place_name,
-                d.location_precision,
-                district or "",
-                d.police_notified,
-                d.source,
-                d.external_id,
-                organisation,
-                stamp,
-                by,
-                stamp,
-                by,
-                None,  # revision: none until the server confirms one
-                False,
-                search_text(d.place_name, d.description),
-                SyncState.LOCAL,
-                None,
-            )
-            for record_id, d, district in zip(ids, drafts, districts, strict=True)
-        ]
-        if rows:
-            conn.exec_driver_sql(_INSERT_ROW, rows)
-            created = [(i, _wire_fields_of(d), at) for i, d in zip(ids, drafts, strict=True)]
-            queue_creates(conn, ENTITY, created)
-        return ids
-
     # -- reads --
 
     def get(self, incident_id: uuid.UUID | str) -> Incident | None:
@@ -427,59 +373,6 @@ def _sync_facts(conn: Connection, incident_id: str) -> tuple[int | None, str] | 
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-# The columns of `row_values`, in its order: `add_drafts` writes plain tuples in this order.
-_ROW_COLUMNS = (
-    "id",
-    "occurred_at",
-    "time_precision",
-    "occurred_until",
-    "category",
-    "description",
-    "lat",
-    "lon",
-    "place_name",
-    "location_precision",
-    "district",
-    "police_notified",
-    "source",
-    "external_id",
-    "organisation",
-    "created_at",
-    "created_by",
-    "updated_at",
-    "updated_by",
-    "revision",
-    "deleted",
-    "search_text",
-    "sync_state",
-    "sync_errors",
-)
-_INSERT_ROW = (
-    f"INSERT INTO {IncidentRow.__tablename__} ({', '.join(_ROW_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(_ROW_COLUMNS))})"
-)
-_to_epoch = EpochSeconds().process_bind_param
-
-
-def _wire_fields_of(draft: IncidentDraft) -> dict[str, object]:
-    """`wire_fields(draft.as_fields())` in one step, for 100,000 drafts: only the times need
-    the codec; the StrEnums become their (plain str) text."""
-    return {
-        "occurred_at": wire_value(draft.occurred_at),
-        "time_precision": str(draft.time_precision),
-        "occurred_until": wire_value(draft.occurred_until),
-        "category": draft.category,
-        "description": draft.description,
-        "lat": draft.lat,
-        "lon": draft.lon,
-        "place_name": draft.place_name,
-        "location_precision": str(draft.location_precision),
-        "police_notified": draft.police_notified,
-        "source": str(draft.source),
-        "external_id": draft.external_id,
-    }
 
 
 def row_values(incident: Incident) -> dict[str, Any]:

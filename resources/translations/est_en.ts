@@ -1493,62 +1493,62 @@
         <translation>{event}: the name {name} lacks time, type and place.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="226"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="227"/>
         <source>Lästa: {count}</source>
         <translation>Read: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="227"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="228"/>
         <source>Nya: {count}</source>
         <translation>New: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="228"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="229"/>
         <source>Redan importerade: {count}</source>
         <translation>Already imported: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="229"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="230"/>
         <source>Utanför kommunen: {count}</source>
         <translation>Outside the municipality: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="230"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="231"/>
         <source>Avvisade: {count}</source>
         <translation>Rejected: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="231"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="232"/>
         <source>Omappad kategori: {count}</source>
         <translation>Unmapped category: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="234"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="235"/>
         <source>Uppdaterade: {count}</source>
         <translation>Updated: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="235"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="236"/>
         <source>Dubbletter i filen: {count}</source>
         <translation>Duplicates in the file: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="236"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="237"/>
         <source>Äldre versioner i filen: {count}</source>
         <translation>Older versions in the file: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="237"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="238"/>
         <source>Sammanfattningar (inga händelser): {count}</source>
         <translation>Summaries (no incidents): {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="240"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="241"/>
         <source>  rad {line}: {reason}</source>
         <translation>  row {line}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="269"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="270"/>
         <source>Importen avbröts; inget sparades.</source>
         <translation>The import was cancelled; nothing was saved.</translation>
     </message>
@@ -4192,8 +4192,8 @@
     </message>
     <message>
         <location filename="../../est_desktop/store/incident_service.py" line="115"/>
-        <location filename="../../est_desktop/store/incidents.py" line="172"/>
-        <location filename="../../est_desktop/store/incidents.py" line="213"/>
+        <location filename="../../est_desktop/store/incidents.py" line="169"/>
+        <location filename="../../est_desktop/store/incidents.py" line="210"/>
         <source>Händelsen {id} finns inte (längre).</source>
         <translation>The incident {id} does not exist (any more).</translation>
     </message>

@@ -20,6 +20,7 @@ from est_desktop.domain.incident import (
 from est_desktop.importers.bulk_work import cyclic_gc_paused
 from est_desktop.importers.police_csv import read_police_csv
 from est_desktop.importers.police_import import commit, preview
+from est_desktop.store.incident_bulk import insert_drafts
 from est_desktop.store.incidents import IncidentRepository
 from est_desktop.store.outbox import pending_changes, time_ordered_ids
 from est_desktop.store.tables import IncidentRow
@@ -43,7 +44,7 @@ DRAFT = IncidentDraft(
 def test_a_bulk_written_record_and_its_outbox_entry_equal_an_ordinary_add(store) -> None:
     repository = IncidentRepository(store)
     with store.transaction() as conn:
-        (bulk_id,) = repository.add_drafts(
+        (bulk_id,) = insert_drafts(
             conn, [DRAFT], ["hulta"], organisation="polisen", by="eva", at=NOW
         )
         ordinary = Incident(

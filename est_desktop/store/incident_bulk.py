@@ -1,0 +1,122 @@
+"""New incidents written in bulk: an import's 100,000 drafts straight to rows and outbox entries.
+
+`IncidentRepository.add_all` builds an `Incident` and a row dict per record; here each draft
+becomes one plain tuple for one executemany, and its outbox entry's fields are made in one step.
+A test holds both paths to the same rows and entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Connection
+
+from est_desktop.domain.incident import IncidentDraft, SyncState
+from est_desktop.domain.wire import wire_value
+from est_desktop.store.incidents import ENTITY, search_text
+from est_desktop.store.outbox import queue_creates, time_ordered_ids
+from est_desktop.store.tables import EpochSeconds, IncidentRow
+
+
+def insert_drafts(
+    conn: Connection,
+    drafts: Sequence[IncidentDraft],
+    districts: Sequence[str | None],
+    *,
+    organisation: str,
+    by: str,
+    at: datetime,
+) -> list[str]:
+    """New records made from `drafts` (with `districts`), each with its outbox entry, inside
+    the caller's transaction; returns their ids."""
+    ids = time_ordered_ids(len(drafts))
+    stamp = _to_epoch(at, None)
+    # StrEnum members are str: SQLite stores (and JSON writes) their text as it is.
+    rows = [
+        (
+            record_id,
+            _to_epoch(d.occurred_at, None),
+            d.time_precision,
+            _to_epoch(d.occurred_until, None),
+            d.category,
+            d.description,
+            d.lat,
+            d.lon,
+            d.place_name,
+            d.location_precision,
+            district or "",
+            d.police_notified,
+            d.source,
+            d.external_id,
+            organisation,
+            stamp,
+            by,
+            stamp,
+            by,
+            None,  # revision: none until the server confirms one
+            False,
+            search_text(d.place_name, d.description),
+            SyncState.LOCAL,
+            None,
+        )
+        for record_id, d, district in zip(ids, drafts, districts, strict=True)
+    ]
+    if rows:
+        conn.exec_driver_sql(_INSERT_ROW, rows)
+        created = [(i, _wire_fields_of(d), at) for i, d in zip(ids, drafts, strict=True)]
+        queue_creates(conn, ENTITY, created)
+    return ids
+
+
+# The columns of `incidents.row_values`, in its order: the tuples `insert_drafts` writes.
+_ROW_COLUMNS = (
+    "id",
+    "occurred_at",
+    "time_precision",
+    "occurred_until",
+    "category",
+    "description",
+    "lat",
+    "lon",
+    "place_name",
+    "location_precision",
+    "district",
+    "police_notified",
+    "source",
+    "external_id",
+    "organisation",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+    "revision",
+    "deleted",
+    "search_text",
+    "sync_state",
+    "sync_errors",
+)
+_INSERT_ROW = (
+    f"INSERT INTO {IncidentRow.__tablename__} ({', '.join(_ROW_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_ROW_COLUMNS))})"
+)
+_to_epoch = EpochSeconds().process_bind_param
+
+
+def _wire_fields_of(draft: IncidentDraft) -> dict[str, object]:
+    """`wire_fields(draft.as_fields())` in one step, for 100,000 drafts: only the times need
+    the codec; the StrEnums become their (plain str) text."""
+    return {
+        "occurred_at": wire_value(draft.occurred_at),
+        "time_precision": str(draft.time_precision),
+        "occurred_until": wire_value(draft.occurred_until),
+        "category": draft.category,
+        "description": draft.description,
+        "lat": draft.lat,
+        "lon": draft.lon,
+        "place_name": draft.place_name,
+        "location_precision": str(draft.location_precision),
+        "police_notified": draft.police_notified,
+        "source": str(draft.source),
+        "external_id": draft.external_id,
+    }

@@ -25,7 +25,7 @@ from est_desktop.importers.category_map import UNMAPPED
 from est_desktop.importers.rows import ImportFormat, ParsedImport
 from est_desktop.store.database import Store
 from est_desktop.store.external_ids import present_external_ids, records_by_external_id
-from est_desktop.store.incident_bulk import insert_drafts
+from est_desktop.store.incident_bulk import insert_drafts, list_indexes_deferred
 from est_desktop.store.incidents import IncidentRepository
 
 POLICE_ORGANISATION = "polisen"
@@ -197,18 +197,19 @@ def commit(
         # In order of occurrence: the store's time-ordered indexes then take them as appends.
         fresh.sort(key=_occurred_at)
         raced = len(preview.new) - len(fresh)
-        for first in range(0, len(fresh), WRITE_BATCH):
-            _tick(first, total, progress, cancelled)
-            batch = fresh[first : first + WRITE_BATCH]
-            insert_drafts(
-                conn,
-                batch,
-                [_district(d, district_of) for d in batch],
-                organisation=POLICE_ORGANISATION,
-                by=actor.username,
-                at=now,
-            )
-            added += len(batch)
+        with list_indexes_deferred(conn, len(fresh)):
+            for first in range(0, len(fresh), WRITE_BATCH):
+                _tick(first, total, progress, cancelled)
+                batch = fresh[first : first + WRITE_BATCH]
+                insert_drafts(
+                    conn,
+                    batch,
+                    [_district(d, district_of) for d in batch],
+                    organisation=POLICE_ORGANISATION,
+                    by=actor.username,
+                    at=now,
+                )
+                added += len(batch)
         for done, update in enumerate(preview.updates, start=len(preview.new)):
             _tick(done, total, progress, cancelled)
             incident = replace(

@@ -35,6 +35,7 @@ from est_desktop.domain.incident import (
     TimePrecision,
 )
 from est_desktop.domain.language import translate
+from est_desktop.domain.wire import wire_fields
 from est_desktop.store.database import Store
 from est_desktop.store.errors import RecordNotFoundError
 from est_desktop.store.outbox import (
@@ -262,7 +263,7 @@ class IncidentRepository:
         conn.execute(insert(IncidentRow), [row_values(i) for i in incidents])
         if queue_for_sync:
             created = [
-                (str(i.id), i.as_draft().as_fields(), i.updated_at or i.created_at)
+                (str(i.id), wire_fields(i.as_draft().as_fields()), i.updated_at or i.created_at)
                 for i in incidents
             ]
             queue_creates(conn, ENTITY, created)

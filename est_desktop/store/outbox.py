@@ -6,7 +6,6 @@ keeps its change id for life: sent again after a lost answer, the server applies
 
 from __future__ import annotations
 
-import json
 import os
 import time
 import uuid
@@ -21,7 +20,7 @@ from sqlalchemy import Connection, delete, exists, func, insert, select, update
 from sqlalchemy.orm import aliased
 
 from est_desktop.domain.incident import SyncState
-from est_desktop.domain.wire import loads_json, wire_fields
+from est_desktop.domain.wire import dumps_json, loads_json, wire_fields
 from est_desktop.store.tables import EpochSeconds, IncidentRow, OutboxRow
 
 
@@ -68,12 +67,13 @@ def queue_change(
 def queue_creates(
     conn: Connection, entity: str, created: Iterable[tuple[str, Mapping[str, object], datetime]]
 ) -> None:
-    """Queue the creation of many records at once (record id, fields, when): an import's or
-    demo data's thousands of rows in one plain executemany (no per-row statement building)."""
+    """Queue the creation of many records at once (record id, fields in wire form, when): an
+    import's or demo data's thousands of rows in one plain executemany (no per-row statement
+    building, no second pass over values the caller made wire-ready)."""
     created = list(created)
     change_ids = time_ordered_ids(len(created))
     rows = [
-        (change_id, entity, rid, "upsert", _fields_json(fields), _to_epoch(now, None))
+        (change_id, entity, rid, "upsert", dumps_json(fields), _to_epoch(now, None))
         for change_id, (rid, fields, now) in zip(change_ids, created, strict=True)
     ]
     if rows:
@@ -88,11 +88,7 @@ _to_epoch = EpochSeconds().process_bind_param
 
 
 def _fields_json(fields: Mapping[str, object]) -> str:
-    return _encode_json(wire_fields(fields))
-
-
-# One encoder for all: `json.dumps(..., ensure_ascii=False)` builds a new one every call.
-_encode_json = json.JSONEncoder(ensure_ascii=False).encode
+    return dumps_json(wire_fields(fields))
 
 
 def time_ordered_ids(count: int) -> list[str]:
@@ -211,11 +207,7 @@ def set_base_revision(conn: Connection, seq: int, base_revision: int | None) -> 
 
 
 def set_fields(conn: Connection, seq: int, fields: Mapping[str, object]) -> None:
-    conn.execute(
-        update(OutboxRow)
-        .where(OutboxRow.seq == seq)
-        .values(fields=json.dumps(wire_fields(fields), ensure_ascii=False))
-    )
+    conn.execute(update(OutboxRow).where(OutboxRow.seq == seq).values(fields=_fields_json(fields)))
 
 
 def _held_records() -> Any:

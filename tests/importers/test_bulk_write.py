@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import uuid
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -20,7 +21,8 @@ from est_desktop.domain.incident import (
 from est_desktop.importers.bulk_work import cyclic_gc_paused
 from est_desktop.importers.police_csv import read_police_csv
 from est_desktop.importers.police_import import commit, preview
-from est_desktop.store.incident_bulk import insert_drafts
+from est_desktop.store import incident_bulk
+from est_desktop.store.incident_bulk import insert_drafts, list_indexes_deferred
 from est_desktop.store.incidents import IncidentRepository
 from est_desktop.store.outbox import pending_changes, time_ordered_ids
 from est_desktop.store.tables import IncidentRow
@@ -103,3 +105,54 @@ def test_the_collector_is_paused_inside_and_restored_after() -> None:
             assert not gc.isenabled()
         assert not gc.isenabled()  # the inner one leaves it as it found it
     assert gc.isenabled()
+
+
+def _indexes(conn) -> set[tuple[str, str]]:
+    query = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'incidents'"
+    return set(conn.exec_driver_sql(query).all())
+
+
+def _many(count: int) -> list[IncidentDraft]:
+    return [replace(DRAFT, external_id=f"5000-K{n}-25:Klotter") for n in range(count)]
+
+
+def test_a_large_write_into_a_small_store_makes_the_list_indexes_anew(store, monkeypatch) -> None:
+    monkeypatch.setattr(incident_bulk, "REBUILD_MIN_ROWS", 50)
+    with store.reading() as conn:
+        before = _indexes(conn)
+    drafts = _many(120)
+    with store.transaction() as conn, list_indexes_deferred(conn, len(drafts)):
+        assert len(_indexes(conn)) < len(before)  # dropped inside: the write took the fast path
+        insert_drafts(conn, drafts, ["hulta"] * len(drafts), organisation="p", by="eva", at=NOW)
+    with store.reading() as conn:
+        assert _indexes(conn) == before
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        plan = conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM incidents WHERE deleted = 0 AND district = 'hulta'"
+            " ORDER BY occurred_at"
+        ).all()
+    assert "ix_incidents_deleted_district" in str(plan)
+
+
+def test_a_failed_large_write_rolls_back_with_its_indexes(store, monkeypatch) -> None:
+    monkeypatch.setattr(incident_bulk, "REBUILD_MIN_ROWS", 50)
+    with store.reading() as conn:
+        before = _indexes(conn)
+    try:
+        with store.transaction() as conn, list_indexes_deferred(conn, 120):
+            insert_drafts(conn, _many(120), ["hulta"] * 120, organisation="p", by="eva", at=NOW)
+            raise RuntimeError("cancelled")
+    except RuntimeError:
+        pass
+    with store.reading() as conn:
+        assert _indexes(conn) == before
+        assert conn.exec_driver_sql("SELECT count(*) FROM incidents").scalar() == 0
+
+
+def test_a_write_smaller_than_the_store_keeps_the_indexes_as_they_are(store, monkeypatch) -> None:
+    monkeypatch.setattr(incident_bulk, "REBUILD_MIN_ROWS", 50)
+    with store.transaction() as conn:
+        insert_drafts(conn, _many(100), ["hulta"] * 100, organisation="p", by="eva", at=NOW)
+        before = _indexes(conn)
+        with list_indexes_deferred(conn, 60):
+            assert _indexes(conn) == before

@@ -45,6 +45,7 @@ bench: $(VENV)/.installed  ## figures against a baseline measured in the same ru
 	$(BIN)/python benchmarks/bench_sync.py
 	$(BIN)/python benchmarks/bench_map.py
 	$(BIN)/python benchmarks/bench_report.py
+	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_server_load.py
 
 app: $(VENV)/.installed  ## the one-folder app in dist/est-desktop, checked by its --self-test

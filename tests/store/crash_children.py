@@ -25,6 +25,15 @@ from est_desktop.store.incident_service import IncidentService
 
 HULTA = (57.7255, 12.9790)
 SYNC_BATCH = 20  # small batches: many requests, so a kill often falls between two of them
+_SAYING = threading.Lock()
+
+
+def say(line: str) -> None:
+    """One whole line at a time: `print` from two threads can interleave a line's text and its
+    newline ("saved …synced")."""
+    with _SAYING:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
 
 
 def incident_draft(description: str) -> IncidentDraft:
@@ -60,15 +69,15 @@ def save_forever(path: Path) -> None:
         if alive and roll < 0.25:
             target = rng.choice(alive)
             service.edit(target, incident_draft(f"ändring {n}"))
-            print(f"edited {target} {n}", flush=True)
+            say(f"edited {target} {n}")
         elif alive and roll < 0.3:
             target = alive.pop(rng.randrange(len(alive)))
             service.delete(target)
-            print(f"deleted {target}", flush=True)
+            say(f"deleted {target}")
         else:
             incident = service.record(incident_draft(f"ny {n}"))
             alive.append(str(incident.id))
-            print(f"saved {incident.id}", flush=True)
+            say(f"saved {incident.id}")
 
 
 def sync_forever(path: Path, server_url: str, token: str) -> None:
@@ -84,7 +93,7 @@ def sync_forever(path: Path, server_url: str, token: str) -> None:
         while True:
             n += 1
             incident = service.record(incident_draft(f"under synk {n}"))
-            print(f"saved {incident.id}", flush=True)
+            say(f"saved {incident.id}")
             threading.Event().wait(0.005)
 
     threading.Thread(target=record, daemon=True).start()
@@ -93,7 +102,7 @@ def sync_forever(path: Path, server_url: str, token: str) -> None:
     )
     while True:
         engine.sync_once()
-        print("synced", flush=True)
+        say("synced")
 
 
 if __name__ == "__main__":

@@ -9,8 +9,8 @@ columns in a fresh file with the store's PRAGMAs. Target: the import within 5× 
 
 Also printed, for reference: the seconds of each step, and what the store's own tables cost
 alone (the very rows and outbox entries the import wrote, inserted again with bare executemany
-into a fresh store: its indexes and the outbox are most of the import, and no parser can win
-that part back).
+into a fresh store, with its indexes kept as rows go in and made afterwards: its indexes and the
+outbox are most of the import, and no parser can win that part back).
 """
 
 from __future__ import annotations
@@ -89,21 +89,32 @@ def timed_import(data: bytes, folder: Path, taxonomy: Taxonomy) -> tuple[list[fl
         return [parsed_at - start, previewed_at - parsed_at, done - previewed_at], result.added
 
 
-def timed_store_floor(folder: Path) -> float:
+def timed_store_floor(folder: Path, *, indexes_after: bool) -> float:
     """What the store's own tables cost: the rows and outbox entries the import wrote, read
-    back and inserted with bare executemany into a fresh store (same schema and indexes)."""
+    back and inserted with bare executemany into a fresh store (same schema and indexes);
+    `indexes_after`: the incidents' list indexes dropped first and made at the end, as the
+    import does when it brings more rows than the store holds."""
     source = sqlite3.connect(folder / "est.sqlite")
     tables = {name: source.execute(f"SELECT * FROM {name}").fetchall() for name in STORE_TABLES}
     source.close()
-    Store.open(folder / "floor.sqlite").close()  # the schema, made by the store's migrations
-    conn = sqlite3.connect(folder / "floor.sqlite", isolation_level=None)
+    path = folder / f"floor-{indexes_after}.sqlite"
+    Store.open(path).close()  # the schema, made by the store's migrations
+    conn = sqlite3.connect(path, isolation_level=None)
     for pragma in PRAGMAS:
         conn.execute(f"PRAGMA {pragma}")
     start = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master"
+        " WHERE type = 'index' AND tbl_name = 'incidents' AND sql IS NOT NULL"
+    ).fetchall()
+    for name, _ in indexes if indexes_after else ():
+        conn.execute(f"DROP INDEX {name}")
     for name, rows in tables.items():
         marks = ", ".join("?" * len(rows[0]))
         conn.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
+    for _, sql in indexes if indexes_after else ():
+        conn.execute(sql)
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - start
     conn.close()
@@ -139,7 +150,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         base_s, base_n = timed_baseline(data, Path(folder))
         stages, imported = timed_import(data, Path(folder), taxonomy)
-        floor_s = timed_store_floor(Path(folder))
+        floors = [timed_store_floor(Path(folder), indexes_after=a) for a in (False, True)]
     import_s = sum(stages)
     ratio = import_s / base_s
     for label, count, seconds in (
@@ -149,9 +160,11 @@ def main() -> None:
         print(f"{label:<30} {count:>9,} rows {seconds:8.2f} s {count / seconds:>10,.0f} rows/s")
     parse_s, preview_s, commit_s = stages
     print(f"  parse {parse_s:.2f} s, preview {preview_s:.2f} s, commit {commit_s:.2f} s")
+    floor_s, floor_after_s = floors
     print(
         f"  for reference: the store's tables alone (the same rows and outbox entries, bare "
-        f"executemany) {floor_s:.2f} s = {floor_s / base_s:.1f}× the baseline"
+        f"executemany) {floor_s:.2f} s = {floor_s / base_s:.1f}× the baseline; with the list "
+        f"indexes made afterwards {floor_after_s:.2f} s = {floor_after_s / base_s:.1f}×"
     )
     verdict = "PASS" if ratio <= TARGET_RATIO else "MISS"
     print(f"ratio {ratio:.1f}× (target within {TARGET_RATIO:.0f}×): {verdict}")

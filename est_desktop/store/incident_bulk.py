@@ -98,33 +98,9 @@ def list_indexes_deferred(conn: Connection, incoming: int) -> Iterator[None]:
 
 
 _TABLE = IncidentRow.__tablename__
-# The columns of `incidents.row_values`, in its order: the tuples `insert_drafts` writes.
-_ROW_COLUMNS = (
-    "id",
-    "occurred_at",
-    "time_precision",
-    "occurred_until",
-    "category",
-    "description",
-    "lat",
-    "lon",
-    "place_name",
-    "location_precision",
-    "district",
-    "police_notified",
-    "source",
-    "external_id",
-    "organisation",
-    "created_at",
-    "created_by",
-    "updated_at",
-    "updated_by",
-    "revision",
-    "deleted",
-    "search_text",
-    "sync_state",
-    "sync_errors",
-)
+# Every column but the integer key, in the table's order (that of `incidents.row_values`, too):
+# the tuples `insert_drafts` writes.
+_ROW_COLUMNS = tuple(c.name for c in IncidentRow.__table__.columns if not c.primary_key)
 _INSERT_ROW = (
     f"INSERT INTO {_TABLE} ({', '.join(_ROW_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(_ROW_COLUMNS))})"

@@ -22,13 +22,7 @@ from est_desktop.store.incidents import (
 )
 from est_desktop.store.tables import IncidentRow
 from tests.conftest import NOW
-from tests.store.records import at, incident
-
-
-def add(store: Store, *records: Incident) -> IncidentRepository:
-    repository = IncidentRepository(store)
-    repository.add_many(records, queue_for_sync=False)
-    return repository
+from tests.store.records import at, incident, repository_with
 
 
 def found(repository: IncidentRepository, where: IncidentFilter) -> set[str]:
@@ -42,7 +36,7 @@ def found(repository: IncidentRepository, where: IncidentFilter) -> set[str]:
 
 
 def test_the_period_includes_its_start_and_excludes_its_end(store: Store) -> None:
-    repository = add(
+    repository = repository_with(
         store,
         incident(occurred_at=at(7, 59), description="före"),
         incident(occurred_at=at(8), description="start"),
@@ -56,7 +50,7 @@ def test_the_period_includes_its_start_and_excludes_its_end(store: Store) -> Non
 
 
 def test_the_period_compares_instants_whatever_the_time_zone(store: Store) -> None:
-    repository = add(store, incident(occurred_at=at(8), description="start"))
+    repository = repository_with(store, incident(occurred_at=at(8), description="start"))
     start_in_boras = at(8).astimezone(LOCAL_TZ)  # 09:00 in Borås
 
     assert found(repository, IncidentFilter(start=start_in_boras)) == {"start"}
@@ -64,7 +58,7 @@ def test_the_period_compares_instants_whatever_the_time_zone(store: Store) -> No
 
 
 def test_districts_categories_and_sources_each_narrow_the_list(store: Store) -> None:
-    repository = add(
+    repository = repository_with(
         store,
         incident(district="hulta", category="klotter", description="a"),
         incident(district="norrby", category="glaskross", description="b"),
@@ -91,7 +85,7 @@ def test_districts_categories_and_sources_each_narrow_the_list(store: Store) -> 
 def test_free_text_searches_description_and_place_ignoring_case_including_swedish_letters(
     store: Store,
 ) -> None:
-    repository = add(
+    repository = repository_with(
         store,
         incident(description="Klotter vid ÅTERVINNINGEN", place_name="", district="hulta"),
         incident(description="Ödslig gångtunnel", place_name="Ärlegatan"),
@@ -118,7 +112,7 @@ def test_free_text_searches_description_and_place_ignoring_case_including_swedis
 
 
 def test_several_words_must_all_occur_in_any_order(store: Store) -> None:
-    repository = add(
+    repository = repository_with(
         store,
         incident(description="Klotter på väggen"),
         incident(description="Klotter på bussen"),
@@ -136,7 +130,7 @@ def test_several_words_must_all_occur_in_any_order(store: Store) -> None:
 def test_percent_underscore_and_backslash_in_the_search_are_taken_literally(
     store: Store,
 ) -> None:
-    repository = add(
+    repository = repository_with(
         store,
         incident(description="100% sönder"),
         incident(description="1000 sönder"),
@@ -154,7 +148,7 @@ def test_percent_underscore_and_backslash_in_the_search_are_taken_literally(
 
 
 def test_deleted_records_are_left_out_of_count_and_page(store: Store) -> None:
-    repository = add(
+    repository = repository_with(
         store,
         incident(description="kvar"),
         incident(description="borta", deleted=True),
@@ -165,7 +159,7 @@ def test_deleted_records_are_left_out_of_count_and_page(store: Store) -> None:
 
 
 def test_the_list_is_newest_first_by_default_and_pages_after_the_last_row(store: Store) -> None:
-    repository = add(
+    repository = repository_with(
         store,
         *(incident(occurred_at=NOW - timedelta(hours=n), description=str(n)) for n in range(5)),
     )
@@ -248,7 +242,7 @@ def test_walking_pages_gives_the_same_rows_in_the_same_order_as_one_big_page(
 ) -> None:
     with shared_store.transaction() as conn:
         conn.execute(delete(IncidentRow))
-    repository = add(shared_store, *records)
+    repository = repository_with(shared_store, *records)
     ids = {str(r.id) for r in records}
 
     for sort in SortKey:

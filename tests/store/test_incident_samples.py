@@ -8,67 +8,22 @@ from datetime import datetime, timedelta
 import numpy as np
 from sqlalchemy import text
 
-from est_desktop.domain.incident import (
-    LOCAL_TZ,
-    Incident,
-    LocationPrecision,
-    Source,
-    TimePrecision,
-)
+from est_desktop.domain.incident import LOCAL_TZ, Incident
 from est_desktop.store.database import Store
 from est_desktop.store.incident_samples import IncidentSampleArrays, incident_sample
 from est_desktop.store.incidents import IncidentFilter, IncidentRepository
-from tests.conftest import NOW
-from tests.store.records import at, incident
+from tests.store.records import MIXED_FILTERS, incident, mixed_incidents, repository_with
 
-RECORDS = [
-    incident(district="hulta", category="klotter", description="klotter i hulta"),
-    incident(
-        district="norrby",
-        category="glaskross",
-        lat=57.735,
-        lon=12.92,
-        place_name="",
-        police_notified=True,
-        time_precision=TimePrecision.APPROXIMATE,
-    ),
-    incident(district="hassleholmen", category="klotter", occurred_at=at(7)),
-    incident(district=None, category="bilbrand", source=Source.POLICE, lat=57.70, lon=12.9),
-    incident(
-        district="hulta",
-        category="klotter",
-        time_precision=TimePrecision.DATE,
-        occurred_at=NOW - timedelta(days=3),
-    ),
-    incident(
-        district=None,
-        category="klotter",
-        location_precision=LocationPrecision.MUNICIPALITY,
-        description="bara kommunen",
-    ),
-    incident(district="hulta", category="klotter", deleted=True),
-]
-
-FILTERS = [
-    IncidentFilter(),
-    IncidentFilter(categories=frozenset({"klotter"})),
-    IncidentFilter(districts=frozenset({"hulta", "norrby"})),
-    IncidentFilter(sources=frozenset({"police"})),
-    IncidentFilter(start=at(8), end=at(10)),
-    IncidentFilter(text="kommunen"),
-    IncidentFilter(categories=frozenset({"saknas"})),
-]
+RECORDS = mixed_incidents()
 
 
 def stored(store: Store) -> IncidentRepository:
-    repository = IncidentRepository(store)
-    repository.add_many(RECORDS, queue_for_sync=False)
-    return repository
+    return repository_with(store, *RECORDS)
 
 
 def test_the_sample_holds_exactly_the_lists_rows(store: Store) -> None:
     repository = stored(store)
-    for where in FILTERS:
+    for where in MIXED_FILTERS:
         listed = {row.pk for row in repository.page(where, limit=1000)}
 
         sample = incident_sample(store, where)

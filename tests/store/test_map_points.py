@@ -4,64 +4,25 @@ placed only at the municipality's centre; and fetching one incident by its integ
 from __future__ import annotations
 
 import time
-from datetime import timedelta
 
 import numpy as np
 from sqlalchemy import text
 
-from est_desktop.domain.incident import Incident, LocationPrecision, Source
+from est_desktop.domain.incident import LocationPrecision
 from est_desktop.store.database import Store
 from est_desktop.store.incidents import IncidentFilter, IncidentRepository
-from tests.conftest import NOW
-from tests.store.records import at, incident
-
-
-def add(store: Store, *records: Incident) -> IncidentRepository:
-    repository = IncidentRepository(store)
-    repository.add_many(records, queue_for_sync=False)
-    return repository
+from tests.store.records import MIXED_FILTERS, incident, mixed_incidents, repository_with
 
 
 def sample(store: Store) -> IncidentRepository:
-    return add(
-        store,
-        incident(district="hulta", category="klotter", description="klotter i hulta"),
-        incident(district="norrby", category="glaskross", lat=57.735, lon=12.92),
-        incident(district="hassleholmen", category="klotter", occurred_at=at(7)),
-        incident(district=None, category="bilbrand", source=Source.POLICE, lat=57.70, lon=12.9),
-        incident(
-            district="hulta",
-            category="klotter",
-            location_precision=LocationPrecision.APPROXIMATE,
-            occurred_at=NOW - timedelta(days=3),
-        ),
-        incident(
-            district=None,
-            category="klotter",
-            location_precision=LocationPrecision.MUNICIPALITY,
-            description="bara kommunen",
-        ),
-        incident(district="hulta", category="klotter", deleted=True),
-    )
-
-
-FILTERS = [
-    IncidentFilter(),
-    IncidentFilter(categories=frozenset({"klotter"})),
-    IncidentFilter(districts=frozenset({"hulta", "norrby"})),
-    IncidentFilter(sources=frozenset({"police"})),
-    IncidentFilter(start=at(8), end=at(10)),
-    IncidentFilter(text="hulta"),
-    IncidentFilter(text="kommunen"),
-    IncidentFilter(categories=frozenset({"saknas"})),
-]
+    return repository_with(store, *mixed_incidents())
 
 
 def test_the_map_shows_the_lists_rows_except_those_placed_at_the_municipality(
     store: Store,
 ) -> None:
     repository = sample(store)
-    for where in FILTERS:
+    for where in MIXED_FILTERS:
         listed = repository.page(where, limit=1000)
         assert repository.count(where) == len(listed)
         on_map = {
@@ -109,7 +70,7 @@ def test_an_empty_store_gives_empty_arrays_of_the_right_types(store: Store) -> N
 
 def test_get_by_pk_finds_the_incident_or_says_none(store: Store) -> None:
     record = incident(description="just den")
-    repository = add(store, record)
+    repository = repository_with(store, record)
     pk = repository.page(IncidentFilter())[0].pk
 
     assert repository.get_by_pk(pk) == repository.get(record.id)
@@ -117,7 +78,7 @@ def test_get_by_pk_finds_the_incident_or_says_none(store: Store) -> None:
 
 
 def test_a_hundred_thousand_points_come_back_whole(store: Store) -> None:
-    repository = add(store, incident())
+    repository = repository_with(store, incident())
     with store.transaction() as conn:  # copies of the one row, made inside SQLite: fast
         conn.execute(
             text(

@@ -49,6 +49,20 @@ def edit(measures: MeasureRepository, measure_id: Any, **fields: Any) -> Measure
     return measures.edit(current, replace(current.draft, **fields), ANALYST, NOW)
 
 
+def pushed_into_conflict(
+    store: Store,
+    measures: MeasureRepository,  # noqa: F811
+    synced: Measure,
+    **mine: Any,
+) -> None:
+    """`mine` edited here and pushed, and the server's answer a conflict: its own title at
+    revision 6."""
+    edit(measures, synced.id, **mine)
+    [change] = send(store)
+    theirs = server_version(synced, 6, title="Deras rubrik")
+    apply_push_results(store, [change], [answer(change, "conflict", 6, theirs)])
+
+
 def test_a_pull_keeps_an_unpushed_edit_and_the_push_answer_brings_both_changes(
     store: Store,
     measures: MeasureRepository,  # noqa: F811
@@ -92,10 +106,7 @@ def test_a_conflict_is_shown_with_both_versions_and_mine_goes_out_on_the_servers
     measures: MeasureRepository,  # noqa: F811
     synced: Measure,
 ) -> None:
-    edit(measures, synced.id, title="Min rubrik", follow_up="Min uppföljning")
-    [change] = send(store)
-    theirs = server_version(synced, 6, title="Deras rubrik")
-    apply_push_results(store, [change], [answer(change, "conflict", 6, theirs)])
+    pushed_into_conflict(store, measures, synced, title="Min rubrik", follow_up="Min uppföljning")
 
     conflicts = ConflictRepository(store)
     [conflict] = conflicts.list()
@@ -119,10 +130,7 @@ def test_taking_the_servers_version_queues_nothing(
     measures: MeasureRepository,  # noqa: F811
     synced: Measure,
 ) -> None:
-    edit(measures, synced.id, title="Min rubrik")
-    [change] = send(store)
-    theirs = server_version(synced, 6, title="Deras rubrik")
-    apply_push_results(store, [change], [answer(change, "conflict", 6, theirs)])
+    pushed_into_conflict(store, measures, synced, title="Min rubrik")
 
     ConflictRepository(store).resolve(str(synced.id), {}, by="eva", at=NOW)
 
@@ -136,10 +144,7 @@ def test_an_edit_while_in_conflict_stays_here_until_the_conflict_is_resolved(
     measures: MeasureRepository,  # noqa: F811
     synced: Measure,
 ) -> None:
-    edit(measures, synced.id, title="Min rubrik")
-    [change] = send(store)
-    theirs = server_version(synced, 6, title="Deras rubrik")
-    apply_push_results(store, [change], [answer(change, "conflict", 6, theirs)])
+    pushed_into_conflict(store, measures, synced, title="Min rubrik")
 
     edit(measures, synced.id, description="Ny beskrivning")
 
@@ -178,8 +183,5 @@ def test_the_sync_status_counts_measure_conflicts(
     measures: MeasureRepository,  # noqa: F811
     synced: Measure,
 ) -> None:
-    edit(measures, synced.id, title="Min rubrik")
-    [change] = send(store)
-    theirs = server_version(synced, 6, title="Deras rubrik")
-    apply_push_results(store, [change], [answer(change, "conflict", 6, theirs)])
+    pushed_into_conflict(store, measures, synced, title="Min rubrik")
     assert SyncEngine(store, transport=None).status().conflicts == 1  # type: ignore[arg-type]

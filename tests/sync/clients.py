@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,32 @@ sync_service = pytest.importorskip("est_desktop.server.sync_service")
 def open_server(db: ServerDatabase, taxonomy: Taxonomy, clock: Clock) -> Any:
     db.migrate()
     return sync_service.SyncService(db, taxonomy, DistrictLookup.default(), clock=clock)
+
+
+@dataclass
+class TempServer:
+    """A server on a SQLite file in a fresh temp folder, with the clock its PCs share: for a
+    state machine, which gets no pytest fixtures (opened in `__init__`, closed in `teardown`)."""
+
+    folder: Path
+    clock: Clock
+    db: ServerDatabase
+    service: Any
+
+    @classmethod
+    def open(cls, prefix: str, taxonomy: Taxonomy) -> TempServer:
+        folder = Path(tempfile.mkdtemp(prefix=prefix))
+        clock = Clock()
+        db = ServerDatabase.connect(f"sqlite:///{folder}/server.db")
+        return cls(folder, clock, db, open_server(db, taxonomy, clock))
+
+    def close(self, clients: Iterable[Client]) -> None:
+        """Close `clients` (their stores are in the folder), the server, then remove the folder."""
+        for client in clients:
+            client.close()
+        self.service.close()  # its audit log written before the database goes
+        self.db.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class InProcessTransport:

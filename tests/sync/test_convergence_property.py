@@ -12,10 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import random
-import shutil
-import tempfile
 from dataclasses import replace
-from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -25,20 +22,18 @@ from sqlalchemy import select
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.incident import Incident
 from est_desktop.domain.wire import incident_to_wire
-from est_desktop.server.database import ServerDatabase
 from est_desktop.server.identity import Role, User
 from est_desktop.store.conflicts import DELETION
 from est_desktop.store.outbox import pending_changes
 from est_desktop.store.tables import IncidentRow
 from est_desktop.sync.errors import Offline
-from tests.conftest import Clock
 from tests.store.records import draft
 from tests.sync.clients import (
     Client,
     FlakyTransport,
     InProcessTransport,
+    TempServer,
     open_client,
-    open_server,
     server_records,
     visible,
 )
@@ -57,10 +52,7 @@ CHOICE = st.sampled_from(["mine", "theirs"])
 class Convergence(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
-        self.folder = Path(tempfile.mkdtemp(prefix="est-convergence-"))
-        self.clock = Clock()
-        self.db = ServerDatabase.connect(f"sqlite:///{self.folder}/server.db")
-        self.server = open_server(self.db, TAXONOMY, self.clock)
+        self.shared = TempServer.open("est-convergence-", TAXONOMY)
         self.clients: list[Client] = []
         self.flaky: list[FlakyTransport] = []
         self.creator: dict[str, Client] = {}
@@ -70,10 +62,15 @@ class Convergence(RuleBasedStateMachine):
     def open_clients(self, rng: random.Random) -> None:
         for n in range(CLIENTS):
             user = User(f"user{n}", "bostader", Role.REPORTER)
-            flaky = FlakyTransport(InProcessTransport(self.server, user), rng, FAILURE_RATE)
+            flaky = FlakyTransport(InProcessTransport(self.shared.service, user), rng, FAILURE_RATE)
             self.flaky.append(flaky)
             client = open_client(
-                user.username, self.folder, None, TAXONOMY, self.clock, transport=flaky
+                user.username,
+                self.shared.folder,
+                None,
+                TAXONOMY,
+                self.shared.clock,
+                transport=flaky,
             )
             self.clients.append(client)
 
@@ -121,7 +118,7 @@ class Convergence(RuleBasedStateMachine):
         def edit_meanwhile() -> None:
             flaky.before_pull = None
             since = client.store.setting("sync_cursor")
-            coming = json.loads(self.server.pull(flaky.inner.user, since, 1000).to_json())
+            coming = json.loads(self.shared.service.pull(flaky.inner.user, since, 1000).to_json())
             newer = {c["id"]: c["revision"] for c in coming["changes"] if not c["deleted"]}
             live = [
                 record_id
@@ -149,7 +146,9 @@ class Convergence(RuleBasedStateMachine):
             return
         conflict = conflicts[pick % len(conflicts)]
         choices = {name: data.draw(CHOICE) for name in (*conflict.fields, DELETION)}
-        client.conflicts.resolve(conflict.record_id, choices, by=client.name, at=self.clock())
+        client.conflicts.resolve(
+            conflict.record_id, choices, by=client.name, at=self.shared.clock()
+        )
         if "mine" in choices.values():
             self._touch(conflict.record_id, client)
 
@@ -195,10 +194,7 @@ class Convergence(RuleBasedStateMachine):
                 self._settle()
                 self._check_converged()
         finally:
-            for client in self.clients:
-                client.close()
-            self.db.close()
-            shutil.rmtree(self.folder, ignore_errors=True)
+            self.shared.close(self.clients)
 
     def _settle(self) -> None:
         for flaky in self.flaky:
@@ -207,7 +203,7 @@ class Convergence(RuleBasedStateMachine):
             moved = 0
             for client in self.clients:
                 for conflict in client.conflicts.list():
-                    client.conflicts.resolve(conflict.record_id, {}, by="x", at=self.clock())
+                    client.conflicts.resolve(conflict.record_id, {}, by="x", at=self.shared.clock())
                     moved += 1
                 report = client.engine.sync_once()
                 moved += report.pushed + report.pulled + report.conflicts + report.rejected
@@ -216,7 +212,7 @@ class Convergence(RuleBasedStateMachine):
         raise AssertionError("the clients did not settle in 10 rounds")
 
     def _check_converged(self) -> None:
-        on_server = server_records(self.server, ADMIN)
+        on_server = server_records(self.shared.service, ADMIN)
         for client in self.clients:
             assert visible(client) == on_server, client.name
             status = client.engine.status()
@@ -233,7 +229,7 @@ class Convergence(RuleBasedStateMachine):
     def _server_ids(self) -> list[str]:
         from est_desktop.server.tables import RecordRow
 
-        with self.db.reading() as conn:
+        with self.shared.db.reading() as conn:
             return list(conn.scalars(select(RecordRow.id)))
 
     def _pick(self, client: Client, pick: int) -> Incident | None:

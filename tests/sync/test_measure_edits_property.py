@@ -9,11 +9,8 @@ from __future__ import annotations
 import contextlib
 import json
 import random
-import shutil
-import tempfile
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, Phase, settings
@@ -24,15 +21,19 @@ from est_desktop.domain.actor import Actor
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.measure import MeasureDraft, measure_fields_to_wire, measure_from_wire
 from est_desktop.geo.district_lookup import DistrictLookup
-from est_desktop.server.database import ServerDatabase
 from est_desktop.server.identity import Role, User
 from est_desktop.store.conflicts import DELETION
 from est_desktop.store.measure_conflicts import MeasureConflict
 from est_desktop.store.measures import MeasureRepository
 from est_desktop.store.outbox import pending_changes
 from est_desktop.sync.errors import Offline
-from tests.conftest import Clock
-from tests.sync.clients import Client, FlakyTransport, InProcessTransport, open_client, open_server
+from tests.sync.clients import (
+    Client,
+    FlakyTransport,
+    InProcessTransport,
+    TempServer,
+    open_client,
+)
 
 TAXONOMY = Taxonomy.load()
 CODES = [d.code for d in DistrictLookup.default().districts()]
@@ -48,10 +49,7 @@ CHOICE = st.sampled_from(["mine", "theirs"])
 class MeasureEdits(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
-        self.folder = Path(tempfile.mkdtemp(prefix="est-measure-edits-"))
-        self.clock = Clock()
-        self.db = ServerDatabase.connect(f"sqlite:///{self.folder}/server.db")
-        self.server = open_server(self.db, TAXONOMY, self.clock)
+        self.shared = TempServer.open("est-measure-edits-", TAXONOMY)
         self.clients: list[Client] = []
         self.flaky: list[FlakyTransport] = []
         self.repos: list[MeasureRepository] = []
@@ -64,13 +62,13 @@ class MeasureEdits(RuleBasedStateMachine):
     def open_clients(self, rng: random.Random) -> None:
         for n in range(CLIENTS):
             user = User(f"analyst{n}", "boras_stad", Role.ANALYST)
-            flaky = FlakyTransport(InProcessTransport(self.server, user), rng, 0.0)
+            flaky = FlakyTransport(InProcessTransport(self.shared.service, user), rng, 0.0)
             client = open_client(
                 user.username,
-                self.folder,
+                self.shared.folder,
                 None,
                 TAXONOMY,
-                self.clock,
+                self.shared.clock,
                 organisation="boras_stad",
                 role=Role.ANALYST,
                 transport=flaky,
@@ -83,7 +81,7 @@ class MeasureEdits(RuleBasedStateMachine):
             self.intents.append({})
         for n in range(MEASURES):
             draft = MeasureDraft(title=f"Åtgärd {n}", district="hulta", start_date=date(2026, 3, 1))
-            made = self.repos[0].record(draft, self._actor(0), self.clock())
+            made = self.repos[0].record(draft, self._actor(0), self.shared.clock())
             self.ids.append(str(made.id))
         for who in range(CLIENTS):  # everybody starts from the server's version
             self.clients[who].engine.sync_once()
@@ -99,7 +97,9 @@ class MeasureEdits(RuleBasedStateMachine):
         current = repo.get(record_id)
         self.counter += 1
         value = f"{self.clients[who].name} #{self.counter}"
-        repo.edit(current, replace(current.draft, **{field: value}), self._actor(who), self.clock())
+        repo.edit(
+            current, replace(current.draft, **{field: value}), self._actor(who), self.shared.clock()
+        )
         self.intents[who][(record_id, field)] = value
 
     @rule(who=WHO)
@@ -170,11 +170,7 @@ class MeasureEdits(RuleBasedStateMachine):
                 self._settle()
                 self._check_converged()
         finally:
-            for client in self.clients:
-                client.close()
-            self.server.close()  # its audit log written before the database goes
-            self.db.close()
-            shutil.rmtree(self.folder, ignore_errors=True)
+            self.shared.close(self.clients)
 
     def _settle(self) -> None:
         for flaky in self.flaky:
@@ -205,7 +201,9 @@ class MeasureEdits(RuleBasedStateMachine):
 
     def _resolve(self, who: int, conflict: Any, choices: dict[str, str]) -> None:
         client = self.clients[who]
-        client.conflicts.resolve(conflict.record_id, choices, by=client.name, at=self.clock())
+        client.conflicts.resolve(
+            conflict.record_id, choices, by=client.name, at=self.shared.clock()
+        )
         for field in conflict.fields:
             if choices.get(field, "theirs") == "theirs":  # the user let the server's value win
                 self.intents[who].pop((conflict.record_id, field), None)
@@ -226,7 +224,7 @@ class MeasureEdits(RuleBasedStateMachine):
         found: dict[str, tuple[int, MeasureDraft]] = {}
         since = None
         while True:
-            page = json.loads(self.server.pull(user, since, 1000).to_json())
+            page = json.loads(self.shared.service.pull(user, since, 1000).to_json())
             for change in page["changes"]:
                 if change["entity"] == "measure" and not change["deleted"]:
                     measure = measure_from_wire(change["record"])

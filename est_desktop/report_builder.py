@@ -27,6 +27,7 @@ from est_desktop.analysis.weekly import weekly_periods, weekly_picture
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.incident import LOCAL_TZ
 from est_desktop.domain.measure import Measure, MeasureStatus
+from est_desktop.domain.organisations import responsible_label
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex
 from est_desktop.maps.content import MapData, map_data, map_page, page_texts
@@ -337,7 +338,7 @@ class ReportBuilder:
                 start=m.draft.start_date,
                 end=m.draft.end_date,
                 district=self._districts.name_of(m.draft.district) if m.draft.district else "",
-                responsible=m.draft.responsible_organisation,
+                responsible=responsible_label(m.draft.responsible_organisation),
                 follow_up=self._follow_up_text(m),
             )
             for m in MeasureRepository(self._store).live()

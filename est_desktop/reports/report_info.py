@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from est_desktop.domain.organisations import PARTNER_NAMES
 from est_desktop.reports.document import PageFrame
 
-ORGANISATIONS = ("Borås Stad", "Polisen", "Bostäder i Borås")
+ORGANISATIONS = PARTNER_NAMES
 
 
 @dataclass(frozen=True, slots=True)

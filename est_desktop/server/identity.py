@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from est_desktop.domain.organisations import PARTNER_CODES
+
 
 class Role(StrEnum):
     """Cumulative: each role may do everything the ones before it may."""
@@ -18,7 +20,7 @@ _RANK = {Role.REPORTER: 0, Role.ANALYST: 1, Role.ADMIN: 2}
 
 # The organisation whose users see police-sourced records whatever their role.
 POLICE_ORGANISATION = "polisen"
-ORGANISATIONS = ("boras_stad", "polisen", "bostader")
+ORGANISATIONS = PARTNER_CODES
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from est_desktop.domain.actor import Actor
 from est_desktop.domain.incident import LOCAL_TZ, Incident, Source
+from est_desktop.domain.organisations import organisation_name
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex
 from est_desktop.report_builder import ReportBuilder, ReportKind
@@ -36,7 +37,6 @@ from est_desktop.ui.map_wiring import MapWiring
 from est_desktop.ui.measures_panel import MeasuresPanel
 from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.report_dialog import ReportDialog, default_period
-from est_desktop.ui.settings_checks import organisation_name
 from est_desktop.ui.settings_dialog import SettingsDialog
 from est_desktop.ui.sync_wiring import SyncServices, SyncWiring
 

@@ -39,18 +39,13 @@ from est_desktop.domain.measure import (
     MeasureProblem,
     MeasureStatus,
 )
+from est_desktop.domain.organisations import PARTNER_NAMES, responsible_label
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.store.errors import StoreError
 from est_desktop.ui.area_drawing import AreaDrawer, Kind, problem_texts
 from est_desktop.ui.area_field import AreaField
 from est_desktop.ui.form_text import buddy_label, format_coordinate, parse_coordinate, problem_label
 
-# The partners, stored by their Swedish names whatever the language shown.
-ORGANISATIONS = (
-    QT_TRANSLATE_NOOP("MeasureDialog", "Borås Stad"),
-    QT_TRANSLATE_NOOP("MeasureDialog", "Bostäder i Borås"),
-    QT_TRANSLATE_NOOP("MeasureDialog", "Polisen"),
-)
 STATUS_LABELS: dict[MeasureStatus, str] = {
     MeasureStatus.PLANNED: QT_TRANSLATE_NOOP("MeasureDialog", "Planerad"),
     MeasureStatus.ONGOING: QT_TRANSLATE_NOOP("MeasureDialog", "Pågår"),
@@ -131,8 +126,9 @@ class MeasureDialog(QDialog):
             )
         self.organisation_combo = QComboBox()
         self.organisation_combo.setEditable(True)  # another organisation as free text
-        for name in ORGANISATIONS:
-            self.organisation_combo.addItem(QCoreApplication.translate("MeasureDialog", name), name)
+        # The partners, stored by their Swedish names whatever the language shown.
+        for name in PARTNER_NAMES:
+            self.organisation_combo.addItem(responsible_label(name), name)
         self.organisation_combo.setCurrentIndex(-1)
         self.categories_list = QListWidget()
         for category in self._taxonomy.categories(active_only=True):

@@ -31,6 +31,7 @@ from est_desktop.domain.actor import Actor
 from est_desktop.domain.drawn_area import DrawnArea, check_drawn_area
 from est_desktop.domain.incident import LOCAL_TZ
 from est_desktop.domain.measure import Measure
+from est_desktop.domain.organisations import responsible_label
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.store.incident_samples import incident_sample
 from est_desktop.store.incident_service import IncidentService
@@ -154,7 +155,7 @@ class MeasuresPanel(QWidget):
                 self._districts.name_of(draft.district) if draft.district else "",
                 self._status_text(measure, states.get(str(measure.id))),
                 period,
-                draft.responsible_organisation,
+                responsible_label(draft.responsible_organisation),
             )
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))

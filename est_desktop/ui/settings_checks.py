@@ -12,32 +12,14 @@ import ssl
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from est_desktop.geo.tile_cache import OSM_TEMPLATE
 
-# The partners' organisations: the codes the server knows (server.identity), readable names.
-ORGANISATIONS = (
-    ("boras_stad", QT_TRANSLATE_NOOP("SettingsDialog", "Borås Stad")),
-    ("bostader", QT_TRANSLATE_NOOP("SettingsDialog", "Bostäder i Borås")),
-    ("polisen", QT_TRANSLATE_NOOP("SettingsDialog", "Polisen")),
-)
 WARNING_STYLE = "color: #8a5a00;"
 ERROR_STYLE = "color: #c62828;"
 
 _PEM_CERTIFICATE = b"-----BEGIN CERTIFICATE-----"
-
-
-def organisation_name(code: str) -> str:
-    """The readable name of an organisation code; the code itself when unknown."""
-    return next(
-        (
-            QCoreApplication.translate("SettingsDialog", name)
-            for known, name in ORGANISATIONS
-            if known == code
-        ),
-        code,
-    )
 
 
 def server_url_problem(text: str) -> tuple[bool, str]:

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from est_desktop.domain.organisations import PARTNER_CODES, organisation_name
 from est_desktop.geo.tile_cache import TileCache
 from est_desktop.ui.preferences import Preferences
-from est_desktop.ui.settings_checks import ERROR_STYLE, ORGANISATIONS, organisation_name
+from est_desktop.ui.settings_checks import ERROR_STYLE
 from est_desktop.ui.settings_general_tab import GeneralSettingsTab, data_folder_in_use
 from est_desktop.ui.settings_map_tab import MapSettingsTab
 from est_desktop.ui.settings_server_tab import LoginPrompt, ServerSettingsTab
@@ -35,7 +36,7 @@ def organisation_combo(current: str) -> QComboBox:
     """The partners' organisations by readable name; `currentData()` is the code."""
     combo = QComboBox()
     combo.addItem(QCoreApplication.translate("SettingsDialog", "(ingen vald)"), "")
-    for code, _name in ORGANISATIONS:
+    for code in PARTNER_CODES:
         combo.addItem(organisation_name(code), code)
     combo.setCurrentIndex(max(combo.findData(current), 0))
     return combo

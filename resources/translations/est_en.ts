@@ -1493,62 +1493,62 @@
         <translation>{event}: the name {name} lacks time, type and place.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="227"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="228"/>
         <source>Lästa: {count}</source>
         <translation>Read: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="228"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="229"/>
         <source>Nya: {count}</source>
         <translation>New: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="229"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="230"/>
         <source>Redan importerade: {count}</source>
         <translation>Already imported: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="230"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="231"/>
         <source>Utanför kommunen: {count}</source>
         <translation>Outside the municipality: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="231"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="232"/>
         <source>Avvisade: {count}</source>
         <translation>Rejected: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="232"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="233"/>
         <source>Omappad kategori: {count}</source>
         <translation>Unmapped category: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="235"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="236"/>
         <source>Uppdaterade: {count}</source>
         <translation>Updated: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="236"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="237"/>
         <source>Dubbletter i filen: {count}</source>
         <translation>Duplicates in the file: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="237"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="238"/>
         <source>Äldre versioner i filen: {count}</source>
         <translation>Older versions in the file: {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="238"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="239"/>
         <source>Sammanfattningar (inga händelser): {count}</source>
         <translation>Summaries (no incidents): {count}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="241"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="242"/>
         <source>  rad {line}: {reason}</source>
         <translation>  row {line}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/importers/police_import.py" line="270"/>
+        <location filename="../../est_desktop/importers/police_import.py" line="271"/>
         <source>Importen avbröts; inget sparades.</source>
         <translation>The import was cancelled; nothing was saved.</translation>
     </message>
@@ -2604,151 +2604,136 @@
     <name>MeasureDialog</name>
     <message>
         <location filename="../../est_desktop/ui/measure_dialog.py" line="50"/>
-        <source>Borås Stad</source>
-        <translation>City of Borås</translation>
-    </message>
-    <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="51"/>
-        <source>Bostäder i Borås</source>
-        <translation>Bostäder i Borås</translation>
-    </message>
-    <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="52"/>
-        <source>Polisen</source>
-        <translation>Police</translation>
-    </message>
-    <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="55"/>
         <source>Planerad</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="56"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="51"/>
         <source>Pågår</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="57"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="52"/>
         <source>Avslutad</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="59"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="54"/>
         <source>Ange ett tal, t.ex. 57,72.</source>
         <translation>Enter a number, e.g. 57.72.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="99"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="94"/>
         <source>Ny åtgärd</source>
         <translation>New measure</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="99"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="94"/>
         <source>Ändra åtgärd</source>
         <translation>Edit measure</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="114"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="109"/>
         <source>(inget område)</source>
         <translation>(no district)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="118"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="113"/>
         <source>t.ex. 57,7203</source>
         <translation>e.g. 57.7203</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="120"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="115"/>
         <source>t.ex. 12,9690</source>
         <translation>e.g. 12.9690</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="122"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="117"/>
         <source>meter (valfritt)</source>
         <translation>metres (optional)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="124"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="119"/>
         <source>ÅÅÅÅ-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="126"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="121"/>
         <source>ÅÅÅÅ-MM-DD (valfritt)</source>
         <translation>YYYY-MM-DD (optional)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="150"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="146"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="152"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="148"/>
         <source>&amp;Avbryt</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="172"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="168"/>
         <source>L&amp;ongitud</source>
         <translation>L&amp;ongitude</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="176"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="172"/>
         <source>&amp;Slutdatum</source>
         <translation>&amp;End date</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="179"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="175"/>
         <source>&amp;Rubrik</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="181"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="177"/>
         <source>&amp;Beskrivning</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="186"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="182"/>
         <source>&amp;Område</source>
         <translation>&amp;District</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="187"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="183"/>
         <source>&amp;Latitud</source>
         <translation>&amp;Latitude</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="188"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="184"/>
         <source>Ra&amp;die</source>
         <translation>Rad&amp;ius</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="189"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="185"/>
         <source>&amp;Yta</source>
         <translation>&amp;Area</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="190"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="186"/>
         <source>Star&amp;tdatum</source>
         <translation>S&amp;tart date</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="191"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="187"/>
         <source>Stat&amp;us</source>
         <translation>Stat&amp;us</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="193"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="189"/>
         <source>&amp;Ansvarig organisation</source>
         <translation>Res&amp;ponsible organisation</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="198"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="194"/>
         <source>&amp;Kategorier</source>
         <translation>&amp;Categories</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="199"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="195"/>
         <source>&amp;Uppföljning</source>
         <translation>&amp;Follow-up</translation>
     </message>
@@ -2829,117 +2814,117 @@
 <context>
     <name>MeasuresPanel</name>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="75"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="76"/>
         <source>Åtgärd</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="76"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="77"/>
         <source>Distrikt</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="77"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="78"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="78"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="79"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="79"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="80"/>
         <source>Ansvarig</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="96"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="97"/>
         <source>&amp;Ny åtgärd…</source>
         <translation>&amp;New measure…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="98"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="99"/>
         <source>Ä&amp;ndra åtgärd…</source>
         <translation>&amp;Edit measure…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="105"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="106"/>
         <source>Rita &amp;kontrollområde…</source>
         <translation>Draw &amp;control area…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="107"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="108"/>
         <source>Rita på kartan det område som åtgärdens område ska jämföras med.</source>
         <translation>Draw on the map the area the measure&apos;s area is to be compared with.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="110"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="111"/>
         <source>Jämför med &amp;resten av distriktet</source>
         <translation>Compare with the &amp;rest of the district</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="167"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="168"/>
         <source>Inga åtgärder ännu. Åtgärder beslutas av analytikerna och kommer hit när datorn synkar.</source>
         <translation>No measures yet. Measures are decided by the analysts and arrive here when this computer syncs.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="208"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="209"/>
         <source>väntar på synk</source>
         <translation>waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="209"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="210"/>
         <source>konflikt – se Synk › Konflikter</source>
         <translation>conflict – see Sync › Conflicts</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="210"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="211"/>
         <source>ändringen avvisades av servern</source>
         <translation>the change was rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="263"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="264"/>
         <source>Kontrollområde: resten av distriktet.</source>
         <translation>Control area: the rest of the district.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="266"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="267"/>
         <source>Kontrollområde: ritat på kartan (%1).</source>
         <translation>Control area: drawn on the map (%1).</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="275"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="276"/>
         <source>Servern tog inte emot den senaste ändringen%1. Den finns kvar här.</source>
         <translation>The server did not accept the latest change%1. It is kept here.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="296"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="297"/>
         <source>Följer upp…</source>
         <translation>Following up…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="333"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="334"/>
         <source>Före</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="335"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="336"/>
         <source>Under och efter</source>
         <translation>During and after</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="341"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="342"/>
         <source>ingen kontroll</source>
         <translation>no control</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="342"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="343"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="343"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="344"/>
         <source>I åtgärdens område</source>
         <translation>In the measure&apos;s area</translation>
     </message>
@@ -3078,6 +3063,24 @@
         <location filename="../../est_desktop/ui/offline_area_dialog.py" line="201"/>
         <source>Avbryter…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>Organisations</name>
+    <message>
+        <location filename="../../est_desktop/domain/organisations.py" line="15"/>
+        <source>Borås Stad</source>
+        <translation>City of Borås</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/domain/organisations.py" line="16"/>
+        <source>Polisen</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/domain/organisations.py" line="17"/>
+        <source>Bostäder i Borås</source>
+        <translation>Bostäder i Borås</translation>
     </message>
 </context>
 <context>
@@ -3880,157 +3883,142 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="21"/>
-        <source>Borås Stad</source>
-        <translation>City of Borås</translation>
-    </message>
-    <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="22"/>
-        <source>Bostäder i Borås</source>
-        <translation>Bostäder i Borås</translation>
-    </message>
-    <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="23"/>
-        <source>Polisen</source>
-        <translation>Police</translation>
-    </message>
-    <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="47"/>
+        <location filename="../../est_desktop/ui/settings_checks.py" line="29"/>
         <source>Arbetar lokalt: inget skickas från datorn.</source>
         <translation>Working locally: nothing is sent from this computer.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="52"/>
+        <location filename="../../est_desktop/ui/settings_checks.py" line="34"/>
         <source>Ange en adress som börjar med https://, t.ex. https://est.boras.se.</source>
         <translation>Enter an address starting with https://, e.g. https://est.boras.se.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="56"/>
+        <location filename="../../est_desktop/ui/settings_checks.py" line="38"/>
         <source>Varning: http är okrypterat. Använd det bara för test mot en server på samma dator; annars https.</source>
         <translation>Warning: http is unencrypted. Use it only for testing against a server on the same computer; otherwise use https.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="75"/>
+        <location filename="../../est_desktop/ui/settings_checks.py" line="57"/>
         <source>Filen finns inte: %1</source>
         <translation>The file does not exist: %1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="81"/>
+        <location filename="../../est_desktop/ui/settings_checks.py" line="63"/>
         <source>Filen går inte att läsa: %1</source>
         <translation>The file cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="85"/>
+        <location filename="../../est_desktop/ui/settings_checks.py" line="67"/>
         <source>Filen är inget certifikat i PEM-format. Exportera CA-certifikatet som ”Base-64-kodad X.509” (PEM) och välj den filen.</source>
         <translation>The file is not a certificate in PEM format. Export the CA certificate as “Base-64 encoded X.509” (PEM) and choose that file.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="93"/>
+        <location filename="../../est_desktop/ui/settings_checks.py" line="75"/>
         <source>Certifikatet i filen går inte att läsa: filen är skadad eller ofullständig.</source>
         <translation>The certificate in the file cannot be read: the file is damaged or incomplete.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="107"/>
+        <location filename="../../est_desktop/ui/settings_checks.py" line="89"/>
         <source>Ange en adress som börjar med https://, t.ex. %1.</source>
         <translation>Enter an address starting with https://, e.g. %1.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="111"/>
+        <location filename="../../est_desktop/ui/settings_checks.py" line="93"/>
         <source>Adressen måste innehålla {z}, {x} och {y}: där sätts kartbitens zoomnivå och nummer in.</source>
         <translation>The address must contain {z}, {x} and {y}: that is where the tile&apos;s zoom level and numbers go.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="119"/>
+        <location filename="../../est_desktop/ui/settings_checks.py" line="101"/>
         <source>Inom klammerparenteser får adressen bara ha {z}, {x}, {y} och {s}.</source>
         <translation>Within braces the address may only have {z}, {x}, {y} and {s}.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="128"/>
+        <location filename="../../est_desktop/ui/settings_checks.py" line="110"/>
         <source>Ange vems kartan är (visas på kartan), t.ex. © Lantmäteriet.</source>
         <translation>Enter whose map it is (shown on the map), e.g. © Lantmäteriet.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="145"/>
+        <location filename="../../est_desktop/ui/settings_checks.py" line="127"/>
         <source>Ange hela sökvägen till mappen, t.ex. %1.</source>
         <translation>Enter the full path of the folder, e.g. %1.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="152"/>
+        <location filename="../../est_desktop/ui/settings_checks.py" line="134"/>
         <source>%1 är en fil, inte en mapp.</source>
         <translation>%1 is a file, not a folder.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_checks.py" line="156"/>
+        <location filename="../../est_desktop/ui/settings_checks.py" line="138"/>
         <source>Du får inte skriva i %1. Välj en mapp du får skriva i.</source>
         <translation>You may not write in %1. Choose a folder you may write in.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../est_desktop/ui/settings_dialog.py" line="56"/>
         <source>Inställningar</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_dialog.py" line="63"/>
+        <location filename="../../est_desktop/ui/settings_dialog.py" line="64"/>
         <source>Användare</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_dialog.py" line="64"/>
+        <location filename="../../est_desktop/ui/settings_dialog.py" line="65"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_dialog.py" line="66"/>
+        <location filename="../../est_desktop/ui/settings_dialog.py" line="67"/>
         <source>Allmänt</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_dialog.py" line="70"/>
+        <location filename="../../est_desktop/ui/settings_dialog.py" line="71"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_dialog.py" line="71"/>
+        <location filename="../../est_desktop/ui/settings_dialog.py" line="72"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_dialog.py" line="91"/>
+        <location filename="../../est_desktop/ui/settings_dialog.py" line="92"/>
         <source>Står som den som registrerat händelserna du sparar.</source>
         <translation>Shown as the person who recorded the incidents you save.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_dialog.py" line="94"/>
+        <location filename="../../est_desktop/ui/settings_dialog.py" line="95"/>
         <source>t.ex. Områdesteam Hulta</source>
         <translation>e.g. Områdesteam Hulta</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_dialog.py" line="97"/>
+        <location filename="../../est_desktop/ui/settings_dialog.py" line="98"/>
         <source>Namn och organisation står på händelserna du sparar. När du loggar in på servern används de uppgifter servern har om dig.</source>
         <translation>Your name and organisation are stored with the incidents you save. When you sign in to the server, the details the server holds about you are used.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../est_desktop/ui/settings_dialog.py" line="107"/>
         <source>&amp;Namn</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_dialog.py" line="107"/>
+        <location filename="../../est_desktop/ui/settings_dialog.py" line="108"/>
         <source>&amp;Organisation</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../est_desktop/ui/settings_dialog.py" line="109"/>
         <source>&amp;Enhet</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_dialog.py" line="37"/>
+        <location filename="../../est_desktop/ui/settings_dialog.py" line="38"/>
         <source>(ingen vald)</source>
         <translation>(none chosen)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/settings_dialog.py" line="65"/>
+        <location filename="../../est_desktop/ui/settings_dialog.py" line="66"/>
         <source>Karta</source>
         <translation>Map</translation>
     </message>
@@ -4192,8 +4180,8 @@
     </message>
     <message>
         <location filename="../../est_desktop/store/incident_service.py" line="115"/>
-        <location filename="../../est_desktop/store/incidents.py" line="169"/>
-        <location filename="../../est_desktop/store/incidents.py" line="210"/>
+        <location filename="../../est_desktop/store/incidents.py" line="170"/>
+        <location filename="../../est_desktop/store/incidents.py" line="211"/>
         <source>Händelsen {id} finns inte (längre).</source>
         <translation>The incident {id} does not exist (any more).</translation>
     </message>

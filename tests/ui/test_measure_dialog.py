@@ -66,7 +66,8 @@ def test_filling_in_and_pressing_enter_stores_the_measure_and_queues_it(
     type_into(qtbot, dialog.radius_edit, "120")
     type_into(qtbot, dialog.start_edit, "2026-12-01")
     dialog.status_combo.setCurrentIndex(dialog.status_combo.findData(MeasureStatus.ONGOING.value))
-    dialog.organisation_combo.setCurrentIndex(1)
+    organisations = dialog.organisation_combo
+    organisations.setCurrentIndex(organisations.findData("Bostäder i Borås"))
     check(dialog, "klotter")
 
     with qtbot.waitSignal(dialog.saved) as saved:

@@ -14,6 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 
@@ -48,6 +49,8 @@ from est_desktop.domain import language as domain_language
 from est_desktop.domain.actor import Actor
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.language import decimal_number, month_abbreviation, whole_number
+from est_desktop.domain.measure import MeasureDraft
+from est_desktop.domain.organisations import responsible_label
 from est_desktop.domain.validation import FieldProblem
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.resources import resource_path
@@ -289,6 +292,31 @@ def test_the_settings_first_run_help_restore_and_measure_dialogs_speak_english(
         qtbot.addWidget(dialog)
         found += still_swedish(dialog)
     assert not found, "\n".join(found)
+
+
+def test_a_partner_responsible_for_a_measure_is_named_in_english_and_stored_in_swedish(
+    english, qtbot, store
+) -> None:
+    taxonomy, districts = Taxonomy.load(), DistrictLookup.default()
+    measures = MeasureRepository(
+        store, taxonomy=taxonomy, district_codes=[d.code for d in districts.districts()]
+    )
+    draft = MeasureDraft(
+        title="Väktare",
+        district="hulta",
+        start_date=date(2026, 12, 1),
+        responsible_organisation="Polisen",
+    )
+    existing = measures.record(draft, Actor("eva", "boras_stad"), datetime.now(UTC))
+    dialog = MeasureDialog(measures, taxonomy, districts, Actor("eva", "boras_stad"), existing)
+    qtbot.addWidget(dialog)
+    assert dialog.organisation_combo.currentText() == "Police"
+    dialog.organisation_combo.setCurrentText("City of Borås")
+    assert dialog.draft()[0].responsible_organisation == "Borås Stad"
+    assert [responsible_label(name) for name in ("Bostäder i Borås", "Räddningstjänsten")] == [
+        "Bostäder i Borås",  # a proper name: English keeps it
+        "Räddningstjänsten",  # free text stays as written
+    ]
 
 
 class _NoTiles:

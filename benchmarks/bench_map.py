@@ -40,7 +40,8 @@ from est_desktop.maps import assets
 from est_desktop.maps.page import PAGE_URL, TILE_URL, asset_url
 from est_desktop.maps.scheme import MapSchemeHandler, register_scheme
 from est_desktop.store.database import Store
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
 from est_desktop.ui.map_panel import MapPanel
 from est_desktop.ui.preferences import Preferences
 

@@ -37,8 +37,9 @@ from est_desktop.geo.places import PlaceIndex, load_places
 from est_desktop.maps.scheme import register_scheme
 from est_desktop.report_builder import ReportBuilder, ReportKind, ReportRequest
 from est_desktop.store.database import Store
+from est_desktop.store.incident_filters import IncidentFilter
 from est_desktop.store.incident_samples import incident_sample
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incidents import IncidentRepository
 
 TARGET_S = 3.0
 DISTRICT = "hulta"

@@ -27,8 +27,9 @@ from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.periods import month_bounds
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.store.database import PRAGMAS, Store
+from est_desktop.store.incident_filters import IncidentFilter
 from est_desktop.store.incident_service import IncidentService
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incidents import IncidentRepository
 from est_desktop.store.tables import IncidentRow
 
 SAVE_P99_TARGET_MS = 20.0

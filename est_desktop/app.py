@@ -220,7 +220,8 @@ def _data_dir_at_start(given: Path, preferences: Preferences) -> Path:
 
 def _fill_demo_if_empty(store: Store) -> None:
     from est_desktop.demo_data import fill_demo_store
-    from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+    from est_desktop.store.incident_filters import IncidentFilter
+    from est_desktop.store.incidents import IncidentRepository
 
     if IncidentRepository(store).count(IncidentFilter()) > 0:
         return

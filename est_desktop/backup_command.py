@@ -14,6 +14,7 @@ from pathlib import Path
 
 from est_desktop.data_files import store_path
 from est_desktop.domain.incident import LOCAL_TZ
+from est_desktop.domain.language import QT_TRANSLATE_NOOP, translate
 from est_desktop.store.backup import BackupError, Backups, check_backup, default_folder
 from est_desktop.store.database import Store
 from est_desktop.store.errors import CorruptStoreError, StoreError, StoreLockedError
@@ -24,7 +25,8 @@ from est_desktop.store.restore import (
     what_restoring_loses,
 )
 
-CONFIRM_WORD = "ja"
+# The word a restore waits for, in the language the command speaks.
+CONFIRM_WORD = QT_TRANSLATE_NOOP("Commands", "ja")
 
 
 def run_backup(data_dir: Path, demo: bool, folder: Path | None, *, list_only: bool = False) -> int:
@@ -41,9 +43,18 @@ def run_backup(data_dir: Path, demo: bool, folder: Path | None, *, list_only: bo
         print(exc.message, file=sys.stderr)
         return 2
     contents = backups.contents(taken.path)
+    text = translate(
+        "Commands",
+        "Säkerhetskopia skriven: {path} ({size}, {incidents} händelser, "
+        "{unsynced} ändringar ej synkade).",
+    )
     print(
-        f"Säkerhetskopia skriven: {taken.path} ({_size(taken.size)}, "
-        f"{contents.incidents} händelser, {contents.unsynced} ändringar ej synkade)."
+        text.format(
+            path=taken.path,
+            size=_size(taken.size),
+            incidents=contents.incidents,
+            unsynced=contents.unsynced,
+        )
     )
     return 0
 
@@ -62,11 +73,12 @@ def run_restore(
     backups = Backups(path, default_folder(data_dir))
     interactive = sys.stdin.isatty() if interactive is None else interactive
     if not yes and not interactive:
-        print(
+        text = translate(
+            "Commands",
             "Återställningen ersätter datalagret och behöver ett ja: kör med --yes "
             "(eller i ett terminalfönster, där kommandot frågar).",
-            file=sys.stderr,
         )
+        print(text, file=sys.stderr)
         return 1
     try:
         check_backup(backup)
@@ -79,41 +91,56 @@ def run_restore(
                 return 1
             safety = restore_open_store(store, backups, backup)
     except StoreLockedError as exc:
-        print(f"{exc.message} Inget har ändrats.", file=sys.stderr)
+        print(f"{exc.message} {_nothing_changed()}", file=sys.stderr)
         return 1
     except StoreError as exc:
         print(exc.message, file=sys.stderr)
         return 2
-    print(f"Datalagret {path} är återställt från {backup}.")
-    print(f"Datalagret som det var före återställningen finns kvar i {safety.path}.")
+    print(_restored(path, backup))
+    text = translate("Commands", "Datalagret som det var före återställningen finns kvar i {path}.")
+    print(text.format(path=safety.path))
     return 0
 
 
 def _restore_damaged(backups: Backups, backup: Path, *, yes: bool, ask: Callable) -> int:
-    text = (
-        f"Datalagret {backups.store_path} är skadat. Det ersätts med säkerhetskopian; "
-        "de skadade filerna kopieras först till säkerhetskopiemappen."
+    text = translate(
+        "Commands",
+        "Datalagret {path} är skadat. Det ersätts med säkerhetskopian; "
+        "de skadade filerna kopieras först till säkerhetskopiemappen.",
     )
-    if not _confirmed(text, yes, ask):
+    if not _confirmed(text.format(path=backups.store_path), yes, ask):
         return 1
     safety = restore_damaged_store(backups, backup)
-    print(f"Datalagret {backups.store_path} är återställt från {backup}.")
+    print(_restored(backups.store_path, backup))
     if safety is not None:
-        print(f"Det skadade datalagret finns kvar i {safety.path}.")
+        text = translate("Commands", "Det skadade datalagret finns kvar i {path}.")
+        print(text.format(path=safety.path))
     return 0
+
+
+def _restored(path: Path, backup: Path) -> str:
+    text = translate("Commands", "Datalagret {path} är återställt från {backup}.")
+    return text.format(path=path, backup=backup)
+
+
+def _nothing_changed() -> str:
+    return translate("Commands", "Inget har ändrats.")
 
 
 def _loss_text(loss: RestoreLoss) -> str:
     if loss.nothing:
-        return "Datalagret har inget som saknas i säkerhetskopian."
-    lines = ["Återställningen tar bort ur datalagret:"]
+        return translate("Commands", "Datalagret har inget som saknas i säkerhetskopian.")
+    lines = [translate("Commands", "Återställningen tar bort ur datalagret:")]
     if loss.incidents_after:
-        lines.append(
-            f"  {loss.incidents_after} händelser sparade efter säkerhetskopian "
-            f"({loss.on_server} av dem finns på servern och hämtas igen vid nästa synk)"
+        text = translate(
+            "Commands",
+            "{count} händelser sparade efter säkerhetskopian ({on_server} av dem finns på "
+            "servern och hämtas igen vid nästa synk)",
         )
+        lines.append("  " + text.format(count=loss.incidents_after, on_server=loss.on_server))
     if loss.unsynced:
-        lines.append(f"  {loss.unsynced} ändringar som ännu inte har synkats till servern")
+        text = translate("Commands", "{count} ändringar som ännu inte har synkats till servern")
+        lines.append("  " + text.format(count=loss.unsynced))
     return "\n".join(lines)
 
 
@@ -121,13 +148,14 @@ def _confirmed(text: str, yes: bool, ask: Callable[[str], str]) -> bool:
     print(text)
     if yes:
         return True
+    word = translate("Commands", CONFIRM_WORD)
     try:
-        answer = ask(f"Skriv {CONFIRM_WORD} för att återställa: ")
+        answer = ask(translate("Commands", "Skriv {word} för att återställa: ").format(word=word))
     except EOFError:
         answer = ""
-    if answer.strip().lower() == CONFIRM_WORD:
+    if answer.strip().lower() == word:
         return True
-    print("Inget har ändrats.", file=sys.stderr)
+    print(_nothing_changed(), file=sys.stderr)
     return False
 
 
@@ -142,7 +170,8 @@ def describe_backups(backups: Backups) -> list[str]:
         when = backup.taken_at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
         try:
             contents = backups.contents(backup.path)
-            held = f"{contents.incidents} händelser, {contents.unsynced} ej synkade"
+            text = translate("Commands", "{incidents} händelser, {unsynced} ej synkade")
+            held = text.format(incidents=contents.incidents, unsynced=contents.unsynced)
         except BackupError as exc:
             held = exc.message
         lines.append(f"{when}  {_size(backup.size):>9}  {held}  {backup.path}")

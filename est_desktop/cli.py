@@ -10,6 +10,9 @@ from pathlib import Path
 
 from est_desktop import __version__
 from est_desktop.data_files import default_data_dir
+from est_desktop.domain.language import translate
+
+LANGUAGES = ("sv", "en")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -29,7 +32,12 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="öppna ett separat demolager med påhittade händelser (aldrig det riktiga)",
     )
-    main.add_argument("--language", choices=("sv", "en"), default=None, help="språk i fönstret")
+    main.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default=None,
+        help="språk i fönstret och kommandonas utskrifter (standard: inställningens)",
+    )
     main.add_argument(
         "--self-test",
         action="store_true",
@@ -126,6 +134,8 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--data-dir", type=Path, default=None, dest="sub_data_dir")
     export.add_argument("--demo", action="store_true", dest="sub_demo", help="demolagret")
     _add_backup_commands(commands)
+    for command in commands.choices.values():  # also after the command, as --data-dir
+        command.add_argument("--language", choices=LANGUAGES, default=None, dest="sub_language")
     return main
 
 
@@ -167,6 +177,7 @@ def _day(text: str) -> date:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     given = getattr(args, "sub_data_dir", None) or args.data_dir
+    language = getattr(args, "sub_language", None) or args.language
     if given is None and args.command is None and not args.self_test:
         data_dir = default_data_dir()  # the window reads the setting itself (and copies a move)
     else:
@@ -174,7 +185,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from est_desktop.self_test import run_self_test
 
-        return run_self_test(data_dir)
+        return run_self_test(data_dir, language)
+    if args.command == "report":
+        from est_desktop.report_command import make_report  # Qt, offscreen
+
+        return make_report(
+            data_dir,
+            demo=args.demo or args.sub_demo,
+            kind=args.kind,
+            districts=tuple(args.district),
+            first=args.first,
+            last=args.last,
+            out=args.out,
+            assessment_file=args.assessment_file,
+            made_by=args.by,
+            language=language,
+        )
+    if args.command is not None:
+        from est_desktop.command_language import speaking  # QtCore only: no display needed
+
+        with speaking(language):
+            return _run_command(args, data_dir)
+    from est_desktop.app import run  # Qt is loaded only for the GUI
+
+    return run(data_dir, demo=args.demo, language=language, argv=sys.argv[:1])
+
+
+def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
+    """One of the plain headless commands (no window, no drawing)."""
     if args.command == "demo-data":
         return make_demo_data(data_dir, args.count, seed=args.seed, replace=args.replace)
     if args.command == "import":
@@ -201,30 +239,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             cell_m=args.cell_m,
             by_group=args.by_group,
         )
-    if args.command in ("backup", "restore"):
-        from est_desktop import backup_command
+    from est_desktop import backup_command  # backup or restore: argparse allows no other
 
-        demo = args.demo or args.sub_demo
-        if args.command == "restore":
-            return backup_command.run_restore(data_dir, demo, args.backup_file, yes=args.yes)
-        return backup_command.run_backup(data_dir, demo, args.to, list_only=args.list)
-    if args.command == "report":
-        from est_desktop.report_command import make_report  # Qt, offscreen
-
-        return make_report(
-            data_dir,
-            demo=args.demo or args.sub_demo,
-            kind=args.kind,
-            districts=tuple(args.district),
-            first=args.first,
-            last=args.last,
-            out=args.out,
-            assessment_file=args.assessment_file,
-            made_by=args.by,
-        )
-    from est_desktop.app import run  # Qt is loaded only for the GUI
-
-    return run(data_dir, demo=args.demo, language=args.language, argv=sys.argv[:1])
+    demo = args.demo or args.sub_demo
+    if args.command == "restore":
+        return backup_command.run_restore(data_dir, demo, args.backup_file, yes=args.yes)
+    return backup_command.run_backup(data_dir, demo, args.to, list_only=args.list)
 
 
 def _data_dir_of_settings() -> Path:
@@ -247,21 +267,23 @@ def make_demo_data(data_dir: Path, count: int, *, seed: int, replace: bool) -> i
     from est_desktop.demo_data import fill_demo_store
     from est_desktop.store.database import Store
     from est_desktop.store.errors import StoreError
-    from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+    from est_desktop.store.incident_filters import IncidentFilter
+    from est_desktop.store.incidents import IncidentRepository
 
     if count < 1:
-        print("--count måste vara minst 1.", file=sys.stderr)
+        print(translate("Commands", "--count måste vara minst 1."), file=sys.stderr)
         return 2
     path = store_path(data_dir, demo=True)
     try:
         with Store.open(path) as store:
             existing = IncidentRepository(store).count(IncidentFilter())
             if existing and not replace:
-                print(
-                    f"Demolagret {path} har redan {existing} händelser. "
+                text = translate(
+                    "Commands",
+                    "Demolagret {path} har redan {count} händelser. "
                     "Använd --replace för att skapa det på nytt.",
-                    file=sys.stderr,
                 )
+                print(text.format(path=path, count=existing), file=sys.stderr)
                 return 1
         if existing:
             for suffix in ("", "-wal", "-shm"):
@@ -271,7 +293,11 @@ def make_demo_data(data_dir: Path, count: int, *, seed: int, replace: bool) -> i
     except StoreError as exc:
         print(exc.message, file=sys.stderr)
         return 2
-    print(f"{written} demohändelser skrivna till {path}")
+    print(
+        translate("Commands", "{count} demohändelser skrivna till {path}").format(
+            count=written, path=path
+        )
+    )
     return 0
 
 

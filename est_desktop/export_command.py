@@ -11,11 +11,13 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from est_desktop.domain.language import translate
+
 if TYPE_CHECKING:
     from est_desktop.domain.categories import Taxonomy
     from est_desktop.geo.district_lookup import DistrictLookup
     from est_desktop.store.database import Store
-    from est_desktop.store.incidents import IncidentFilter
+    from est_desktop.store.incident_filters import IncidentFilter
 
 KINDS = ("aggregated", "incidents")
 FORMATS = ("csv", "geojson")
@@ -54,51 +56,60 @@ def run_export(
     from est_desktop.exports.suppression import MIN_THRESHOLD
     from est_desktop.store.database import Store
     from est_desktop.store.errors import StoreError
-    from est_desktop.store.incidents import IncidentFilter
+    from est_desktop.store.incident_filters import IncidentFilter
     from est_desktop.sync.reference_cache import reference_data
 
     if kind not in KINDS:
-        return _fail(f"Okänd exporttyp {kind!r}: välj aggregated eller incidents.")
+        return _fail(_unknown_choice(kind, KINDS))
     if fmt not in FORMATS:
-        return _fail(f"Okänt format {fmt!r}: välj csv eller geojson.")
+        return _fail(_unknown_choice(fmt, FORMATS))
     if kind == "aggregated":
         if by not in BY_CHOICES:
-            return _fail(f"Okänd indelning {by!r}: välj district eller cell.")
+            return _fail(_unknown_choice(by, BY_CHOICES))
         if unit not in UNIT_CHOICES:
-            return _fail(f"Okänd tidsenhet {unit!r}: välj month eller week.")
+            return _fail(_unknown_choice(unit, UNIT_CHOICES))
         if threshold < MIN_THRESHOLD:
-            return _fail(
-                f"Tröskeln måste vara minst {MIN_THRESHOLD} (angiven: {threshold}): med lägre "
-                "tröskel avslöjar ”<2” att det är exakt en händelse."
+            text = translate(
+                "Commands",
+                "Tröskeln måste vara minst {least} (angiven: {given}): med lägre tröskel "
+                "avslöjar ”<2” att det är exakt en händelse.",
             )
+            return _fail(text.format(least=MIN_THRESHOLD, given=threshold))
         if cell_m < MIN_CELL_M:
-            return _fail(
-                f"Rutorna måste vara minst {MIN_CELL_M:g} m (angivet: {cell_m:g} m) så att "
-                "platserna blir grövre än analysens 100-metersrutor."
+            text = translate(
+                "Commands",
+                "Rutorna måste vara minst {least} m (angivet: {given} m) så att platserna "
+                "blir grövre än analysens 100-metersrutor.",
             )
+            return _fail(text.format(least=f"{MIN_CELL_M:g}", given=f"{cell_m:g}"))
         if include_free_text:
-            return _fail(
+            text = translate(
+                "Commands",
                 "Den aggregerade exporten innehåller aldrig fritext; ta bort "
-                "--include-free-text eller välj --kind incidents."
+                "--include-free-text eller välj --kind incidents.",
             )
+            return _fail(text)
         if last is None:
             last = datetime.now(LOCAL_TZ).date() - timedelta(days=1)
         if first is None:
             first = last - timedelta(days=DEFAULT_DAYS - 1)
     if first is not None and last is not None and first > last:
-        return _fail(f"Startdagen ({first}) ligger efter slutdagen ({last}).")
+        text = translate("Commands", "Startdagen ({first}) ligger efter slutdagen ({last}).")
+        return _fail(text.format(first=first, last=last))
     if not out.parent.is_dir():
-        return _fail(f"Mappen {out.parent} finns inte; skapa den eller välj en annan fil.")
+        text = translate(
+            "Commands", "Mappen {folder} finns inte; skapa den eller välj en annan fil."
+        )
+        return _fail(text.format(folder=out.parent))
 
     taxonomy, lookup = reference_data(data_dir)
     known = {d.code for d in lookup.districts()}
     if unknown := [code for code in districts if code not in known]:
-        return _fail(
-            f"Okänt distrikt: {', '.join(unknown)}. Välj bland: {', '.join(sorted(known))}."
-        )
+        text = translate("Commands", "Okänt distrikt: {unknown}. Välj bland: {known}.")
+        return _fail(text.format(unknown=", ".join(unknown), known=", ".join(sorted(known))))
     path = store_path(data_dir, demo=demo)
     if not path.exists():
-        return _fail(f"Det finns inget datalager i {path}.")
+        return _fail(translate("Commands", "Det finns inget datalager i {path}.").format(path=path))
     sources = {Source.STAFF.value} | ({Source.POLICE.value} if include_police else set())
     where = IncidentFilter(
         start=start_of_day(first) if first else None,
@@ -136,9 +147,13 @@ def run_export(
             store, where, taxonomy, lookup, fmt, out, include_free_text, include_police
         )
     except OSError as exc:
-        return _fail(f"{out} kunde inte skrivas: {exc}")
+        text = translate("Commands", "{path} kunde inte skrivas: {error}")
+        return _fail(text.format(path=out, error=exc))
     except StoreError as exc:  # the file is written, but the note for the audit log is not
-        return _fail(f"{out} skrevs, men exporten kunde inte noteras för loggen: {exc.message}")
+        text = translate(
+            "Commands", "{path} skrevs, men exporten kunde inte noteras för loggen: {error}"
+        )
+        return _fail(text.format(path=out, error=exc.message))
     finally:
         store.close()
 
@@ -174,16 +189,26 @@ def _aggregated(
             **choices,
         )
     except NoWholePeriodError as exc:
-        return _fail(f"Perioden {exc}; den aggregerade exporten räknar bara hela perioder.")
+        text = translate(
+            "Commands", "Perioden {problem}; den aggregerade exporten räknar bara hela perioder."
+        )
+        return _fail(text.format(problem=exc))
     write = write_aggregated_csv if fmt == "csv" else write_aggregated_geojson
     rows = write(out, table)
     record_export(store, ExportMade("aggregated", fmt, rows))  # reported at the next sync
+    text = translate(
+        "Commands",
+        "Skrev {path}: {rows} rader, {first}–{last}, antal under {threshold} visas som "
+        "”<{threshold}”.",
+    )
     print(
-        f"Skrev {out}: {rows} rader, {table.first}–{table.last}, "
-        f"antal under {table.threshold} visas som ”<{table.threshold}”."
+        text.format(
+            path=out, rows=rows, first=table.first, last=table.last, threshold=table.threshold
+        )
     )
     if table.unplaced:
-        print(f"{table.unplaced} händelser med bara kommunen som plats räknas inte.")
+        text = translate("Commands", "{count} händelser med bara kommunen som plats räknas inte.")
+        print(text.format(count=table.unplaced))
     return 0
 
 
@@ -211,13 +236,22 @@ def _incidents(
         include_police=police,
     )
     record_export(store, ExportMade("incidents", fmt, rows, free_text, police))
-    left_out = [
-        *([] if free_text else ["fritext (platsnamn, beskrivning)"]),
-        *([] if police else ["polisens händelser"]),
-    ]
-    note = f" Utan {' och '.join(left_out)}." if left_out else ""
-    print(f"Skrev {out}: {rows} händelser.{note}")
+    text = translate("Commands", "Skrev {path}: {rows} händelser.").format(path=out, rows=rows)
+    if not free_text and not police:
+        text += " " + translate(
+            "Commands", "Utan fritext (platsnamn, beskrivning) och polisens händelser."
+        )
+    elif not free_text:
+        text += " " + translate("Commands", "Utan fritext (platsnamn, beskrivning).")
+    elif not police:
+        text += " " + translate("Commands", "Utan polisens händelser.")
+    print(text)
     return 0
+
+
+def _unknown_choice(given: str, choices: tuple[str, ...]) -> str:
+    text = translate("Commands", "Okänt val {given}: välj bland {choices}.")
+    return text.format(given=repr(given), choices=", ".join(choices))
 
 
 def _fail(message: str) -> int:

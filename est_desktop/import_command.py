@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from est_desktop.domain.language import translate
+
 if TYPE_CHECKING:
     from est_desktop.domain.categories import Taxonomy
     from est_desktop.geo.district_lookup import DistrictLookup
@@ -31,10 +33,12 @@ def run_import(path: Path, data_dir: Path, fmt: str | None, demo: bool) -> int:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return _fail(f"{path} kan inte läsas: {exc.strerror or exc}.")
+        text = translate("Commands", "{path} kan inte läsas: {error}.")
+        return _fail(text.format(path=path, error=exc.strerror or exc))
     fmt = fmt or _guess_format(data)
     if fmt not in FORMATS:
-        return _fail(f"Okänt format {fmt!r}: välj {' eller '.join(FORMATS)}.")
+        text = translate("Commands", "Okänt format {format}: välj {first} eller {second}.")
+        return _fail(text.format(format=repr(fmt), first=FORMATS[0], second=FORMATS[1]))
     taxonomy, lookup = _reference_data(data_dir)
     try:
         parsed = _parse(data, fmt)
@@ -50,10 +54,10 @@ def run_import(path: Path, data_dir: Path, fmt: str | None, demo: bool) -> int:
             )
     except StoreError as exc:
         return _fail(exc.message)
-    print(
-        f"Importerade: {result.added}"
-        + (f", uppdaterade: {result.updated}" if result.updated else "")
-    )
+    done = translate("Commands", "Importerade: {added}").format(added=result.added)
+    if result.updated:
+        done += translate("Commands", ", uppdaterade: {updated}").format(updated=result.updated)
+    print(done)
     return 1 if planned.rejected else 0
 
 

@@ -38,8 +38,9 @@ from est_desktop.reports import district_summary, feedback
 from est_desktop.reports import weekly as weekly_document
 from est_desktop.reports.report_info import ReportInfo
 from est_desktop.store.database import Store
+from est_desktop.store.incident_filters import IncidentFilter
 from est_desktop.store.incident_samples import incident_sample
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incidents import IncidentRepository
 from est_desktop.store.measures import MeasureRepository
 
 log = logging.getLogger(__name__)

@@ -11,11 +11,34 @@ import os
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
+
+from est_desktop.domain.language import translate
 
 DEFAULT_DAYS = 30
 
 
-def make_report(
+def make_report(data_dir: Path, *, language: str | None = None, **options: Any) -> int:
+    """Write the report (`options`: the keywords of `_write_report`) in `language`, else the
+    user's; the exit status (0 done, 2 bad input or store)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")  # the map picture, off screen
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from est_desktop.command_language import speaking
+    from est_desktop.maps.scheme import register_scheme
+
+    QCoreApplication.setOrganizationName("EST")
+    QCoreApplication.setApplicationName("EST Desktop")
+    register_scheme()
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with speaking(language, app):  # the document and the messages in the user's language
+        return _write_report(data_dir, **options)
+
+
+def _write_report(
     data_dir: Path,
     *,
     demo: bool,
@@ -27,53 +50,42 @@ def make_report(
     assessment_file: Path | None,
     made_by: str,
 ) -> int:
-    """Write the report; the exit status (0 done, 2 bad input or store)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("QT_QUICK_BACKEND", "software")  # the map picture, off screen
-    from PySide6.QtCore import QCoreApplication, QSettings, Qt
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QSettings
 
     from est_desktop.data_files import store_path, tile_cache_path
     from est_desktop.domain.incident import LOCAL_TZ
     from est_desktop.geo.places import PlaceIndex, load_places
     from est_desktop.geo.tile_cache import TileCache, TileFetcher, tile_source
-    from est_desktop.maps.scheme import register_scheme
     from est_desktop.report_builder import ReportBuilder, ReportKind, ReportRequest
     from est_desktop.report_log import PDF, note_report
     from est_desktop.store.database import Store
     from est_desktop.store.errors import StoreError
     from est_desktop.sync.reference_cache import reference_data
-    from est_desktop.ui.languages import install_translations
     from est_desktop.ui.preferences import Preferences
 
     last = last or datetime.now(LOCAL_TZ).date() - timedelta(days=1)
     first = first or last - timedelta(days=DEFAULT_DAYS - 1)
     if first > last:
-        return _fail(f"--from ({first}) ligger efter --to ({last}).")
+        text = translate("Commands", "--from ({first}) ligger efter --to ({last}).")
+        return _fail(text.format(first=first, last=last))
     taxonomy, lookup = reference_data(data_dir)
     known = {d.code for d in lookup.districts()}
     unknown = [code for code in districts if code not in known]
     if unknown:
-        return _fail(
-            f"Okänt distrikt: {', '.join(unknown)}. Välj bland: {', '.join(sorted(known))}."
-        )
+        text = translate("Commands", "Okänt distrikt: {unknown}. Välj bland: {known}.")
+        return _fail(text.format(unknown=", ".join(unknown), known=", ".join(sorted(known))))
     assessment = ""
     if assessment_file is not None:
         try:
             assessment = assessment_file.read_text(encoding="utf-8").strip()
         except (OSError, UnicodeDecodeError) as exc:
-            return _fail(f"Bedömningen i {assessment_file} kunde inte läsas: {exc}")
+            text = translate("Commands", "Bedömningen i {path} kunde inte läsas: {error}")
+            return _fail(text.format(path=assessment_file, error=exc))
 
-    QCoreApplication.setOrganizationName("EST")
-    QCoreApplication.setApplicationName("EST Desktop")
-    register_scheme()
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     preferences = Preferences(QSettings())
-    install_translations(app, preferences.language)  # the document in the user's language
     path = store_path(data_dir, demo=demo)
     if not path.exists():
-        return _fail(f"Det finns inget datalager i {path}.")
+        return _fail(translate("Commands", "Det finns inget datalager i {path}.").format(path=path))
     try:
         store = Store.open(path)
     except StoreError as exc:
@@ -100,12 +112,19 @@ def make_report(
         try:
             pages = builder.write_built(built, out)
         except OSError as exc:
-            return _fail(f"{out} kunde inte skrivas: {exc}")
+            text = translate("Commands", "{path} kunde inte skrivas: {error}")
+            return _fail(text.format(path=out, error=exc))
         note_report(store, built, PDF, police=built.police)
     finally:
         tile_cache.close()
         store.close()
-    print(f"Skrev {out} ({pages} {'sida' if pages == 1 else 'sidor'}).")
+    # Two texts rather than a %n plural, which lupdate does not take from a plain function;
+    # Swedish and English both have one singular form.
+    if pages == 1:
+        written = translate("Commands", "Skrev {path} (1 sida).")
+    else:
+        written = translate("Commands", "Skrev {path} ({pages} sidor).")
+    print(written.format(path=out, pages=pages))
     return 0
 
 

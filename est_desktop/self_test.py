@@ -49,18 +49,27 @@ class CheckFailed(Exception):
     """A check found something wrong; the message is the reason printed after FAIL."""
 
 
-def run_self_test(data_dir: Path) -> int:
-    """Run every check and print its line; 0 when all passed, 1 otherwise. `data_dir` is
-    only where the lines go when there is no console."""
+def run_self_test(data_dir: Path, language: str | None = None) -> int:
+    """Run every check and print its line, in `language` (else the system's: the user's
+    settings are not read); 0 when all passed, 1 otherwise. `data_dir` is only where the lines
+    go when there is no console."""
+    from est_desktop.command_language import speaking
+    from est_desktop.ui.languages import system_language
+
     _prepare_environment()
     out, close = _output(data_dir)
     try:
-        print(f"EST Desktop {__version__} självtest ({_build_kind()})", file=out, flush=True)
-        with tempfile.TemporaryDirectory(prefix="est-self-test-") as work:
-            results = SelfTest(Path(work)).run(lambda r: print(r.line(), file=out, flush=True))
-        passed = sum(r.ok for r in results)
-        print(f"{passed} av {len(results)} kontroller gick igenom.", file=out, flush=True)
-        return exit_status(results)
+        with speaking(language or system_language(), _qt_application()):
+            title = translate("SelfTest", "EST Desktop %1 självtest (%2)")
+            heading = title.replace("%1", __version__).replace("%2", _build_kind())
+            print(heading, file=out, flush=True)
+            with tempfile.TemporaryDirectory(prefix="est-self-test-") as work:
+                results = SelfTest(Path(work)).run(lambda r: print(r.line(), file=out, flush=True))
+            passed = sum(r.ok for r in results)
+            total = translate("SelfTest", "%1 av %2 kontroller gick igenom.")
+            summary = total.replace("%1", str(passed)).replace("%2", str(len(results)))
+            print(summary, file=out, flush=True)
+            return exit_status(results)
     finally:
         close()
 
@@ -88,7 +97,22 @@ def _output(data_dir: Path) -> tuple[TextIO, Callable[[], None]]:
 
 
 def _build_kind() -> str:
-    return "fryst" if getattr(sys, "frozen", False) else "Python " + sys.version.split()[0]
+    if getattr(sys, "frozen", False):
+        return translate("SelfTest", "fryst")
+    return "Python " + sys.version.split()[0]
+
+
+def _qt_application() -> Any:
+    """The QApplication, made once, with the map's URL scheme declared before it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from est_desktop.maps.scheme import register_scheme
+
+    if QApplication.instance() is None:
+        register_scheme()
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    return QApplication.instance() or QApplication(sys.argv[:1])
 
 
 class SelfTest:
@@ -349,14 +373,6 @@ class SelfTest:
         return Preferences(QSettings(str(self._work / "settings.ini"), QSettings.Format.IniFormat))
 
     def _application(self) -> Any:
-        """The QApplication, made once, with the map's URL scheme declared before it."""
         if self._app is None:
-            from PySide6.QtCore import QCoreApplication, Qt
-            from PySide6.QtWidgets import QApplication
-
-            from est_desktop.maps.scheme import register_scheme
-
-            register_scheme()
-            QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-            self._app = QApplication.instance() or QApplication(sys.argv[:1])
+            self._app = _qt_application()
         return self._app

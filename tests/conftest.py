@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,6 +14,11 @@ from est_desktop.domain.categories import Taxonomy
 from est_desktop.store.database import Store
 from est_desktop.store.incident_service import IncidentService
 from tests.postgres import database_params, fresh_database
+
+# The system language is Swedish for the whole session (and the commands it starts), whatever
+# the developer's locale: the headless commands speak the user's language, and the tests read
+# the source texts unless they install English themselves.
+os.environ["LC_ALL"] = "C.UTF-8"
 
 # "Now" for every test that uses the `clock` fixture: a fixed, aware moment.
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -67,6 +73,29 @@ def server_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Itera
     """A new, empty server database: SQLite, and PostgreSQL when EST_TEST_POSTGRES_URL is set."""
     with fresh_database(request.param, tmp_path) as url:
         yield url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_qt_application(qapp: object) -> object:
+    """The session's QApplication, made first: the headless commands under test make a core
+    application for their translators when none exists, and a window needs the full one."""
+    return qapp
+
+
+def use_user_settings_in(folder: Path) -> None:
+    """Where QSettings keeps "the user's" settings (native format, user scope)."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _user_settings_kept_aside(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """No test reads or writes the developer's own settings (language, data folder, server):
+    the commands under test read "the user's" settings from an empty folder."""
+    folder = tmp_path_factory.mktemp("user-settings")
+    use_user_settings_in(folder)
+    yield folder
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,14 +1,14 @@
 """The headless commands of `est-desktop`."""
 
-from pathlib import Path
-
 import pytest
 
 from est_desktop import cli
 from est_desktop.cli import main
 from est_desktop.data_files import default_data_dir
 from est_desktop.store.database import Store
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
+from tests.conftest import use_user_settings_in
 
 
 def count_in(path):
@@ -45,16 +45,15 @@ def test_demo_data_reports_a_store_it_cannot_open(tmp_path, capsys):
 
 
 @pytest.fixture
-def user_settings(tmp_path):
-    """The user's QSettings in a temporary folder, so the real ones are never touched."""
+def user_settings(tmp_path, _user_settings_kept_aside):
+    """The user's QSettings in a folder of this test's own."""
     from PySide6.QtCore import QSettings
 
     from est_desktop.ui.preferences import Preferences
 
-    scope, fmt = QSettings.Scope.UserScope, QSettings.Format.NativeFormat
-    QSettings.setPath(fmt, scope, str(tmp_path / "config"))
+    use_user_settings_in(tmp_path / "config")
     yield Preferences(QSettings("EST", "EST Desktop"))
-    QSettings.setPath(fmt, scope, str(Path.home() / ".config"))
+    use_user_settings_in(_user_settings_kept_aside)
 
 
 def test_commands_use_the_data_folder_chosen_in_the_settings(tmp_path, user_settings):

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from est_desktop.data_folder import copy_data_folder, has_store
 from est_desktop.store.database import Store
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
 from tests.store.records import draft
 
 

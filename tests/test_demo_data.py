@@ -15,7 +15,8 @@ from est_desktop.domain.incident import LOCAL_TZ, Incident, SyncState, TimePreci
 from est_desktop.domain.validation import check_incident
 from est_desktop.geo.district_lookup import OUTSIDE_DISTRICTS, DistrictLookup
 from est_desktop.store.database import Store
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
 from est_desktop.store.tables import OutboxRow
 
 END = datetime(2026, 6, 1, tzinfo=LOCAL_TZ)

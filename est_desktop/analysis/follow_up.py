@@ -20,43 +20,37 @@ when a count is zero, and with fewer than `MIN_TOTAL` incidents in either area t
 approximation is not to be trusted: then the verdict is "för få händelser". Without a control
 the estimate is the area's own rate ratio with the exact interval of `comparison.compare`.
 
-Pure: plain data in, a frozen `FollowUp` out; safe on any thread.
+Which incidents the area and the control hold is follow_up_areas.py; the verdict's words are
+follow_up_text.py. Pure: plain data in, a frozen `FollowUp` out; safe on any thread.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from itertools import pairwise
 from statistics import NormalDist
-from typing import Any, Literal
 
 import numpy as np
-import numpy.typing as npt
 
 from est_desktop.analysis.breakdown import in_period, period
-from est_desktop.analysis.comparison import (
-    CONFIDENCE,
-    MIN_TOTAL,
-    change_text,
-    compare,
-    verdict_of,
+from est_desktop.analysis.comparison import CONFIDENCE, MIN_TOTAL, compare, verdict_of
+from est_desktop.analysis.follow_up_areas import (
+    Control,
+    Mask,
+    area_mask,
+    control_mask,
+    district_of,
 )
+from est_desktop.analysis.follow_up_text import controlled_text, uncontrolled_text
 from est_desktop.analysis.results import Change, IncidentSample, Period, Verdict
 from est_desktop.domain.incident import LocationPrecision
-from est_desktop.domain.language import QT_TRANSLATE_NOOP, translate, whole_number
-from est_desktop.domain.measure import DEFAULT_RADIUS_M, Measure, MeasureDraft
+from est_desktop.domain.language import translate
+from est_desktop.domain.measure import Measure, MeasureDraft
 from est_desktop.geo.district_lookup import DistrictLookup
-from est_desktop.geo.places import EARTH_RADIUS_M
 
-TOO_FEW_TEXT = QT_TRANSLATE_NOOP("FollowUp", "För få händelser för att säga något")
 _Z = NormalDist().inv_cdf(1 - (1 - CONFIDENCE) / 2)
-
-Mask = npt.NDArray[np.bool_]
-Control = Literal["district"] | Mapping[str, Any] | None
 
 
 class Method(StrEnum):
@@ -131,12 +125,12 @@ def follow_up(
     chosen = sample.select(counted)
     is_after = in_period(chosen, after)
 
-    district = _district_of(draft, district_lookup)
-    in_area = _area_mask(chosen, draft, district)
+    district = district_of(draft, district_lookup)
+    in_area = area_mask(chosen, draft, district)
     a_before, a_after = _split(in_area, is_after)
     area_change = rate_change(a_after, a_before, days_after, days_before)
 
-    control_mask, control_label = _control_mask(chosen, draft, control, district, district_lookup)
+    in_control, control_label = control_mask(chosen, draft, control, district, district_lookup)
     common = {
         "before": before,
         "after": after,
@@ -145,7 +139,7 @@ def follow_up(
         "area_after": a_after,
         "area_change": area_change,
     }
-    if control_mask is None:
+    if in_control is None:
         low, high = _interval(area_change)
         return FollowUp(
             **common,
@@ -158,10 +152,10 @@ def follow_up(
             low=low,
             high=high,
             verdict=area_change.verdict,
-            text=_uncontrolled_text(area_change),
+            text=uncontrolled_text(area_change),
         )
-    control_mask &= ~in_area  # the control never holds the measure's own area
-    c_before, c_after = _split(control_mask, is_after)
+    in_control &= ~in_area  # the control never holds the measure's own area
+    c_before, c_after = _split(in_control, is_after)
     control_change = rate_change(c_after, c_before, days_after, days_before)
     estimate, low, high = ratio_of_rate_ratios(a_before, a_after, c_before, c_after)
     too_few = a_before + a_after < MIN_TOTAL or c_before + c_after < MIN_TOTAL
@@ -177,7 +171,7 @@ def follow_up(
         low=low,
         high=high,
         verdict=verdict,
-        text=_controlled_text(verdict, estimate, low, high, control_change),
+        text=controlled_text(verdict, estimate, low, high, control_change),
     )
 
 
@@ -212,7 +206,7 @@ def rate_change(after: int, before: int, days_after: int, days_before: int) -> C
     return Change(after, before / scale, ratio, low, high, verdict)
 
 
-# -- periods and places -------------------------------------------------------------------
+# -- periods and counts ------------------------------------------------------------------
 
 
 def _periods(draft: MeasureDraft, today: date, before_days: int | None) -> tuple[Period, Period]:
@@ -242,236 +236,12 @@ def _days(p: Period) -> int:
     return (p.last_day - p.first_day).days + 1
 
 
-def _district_of(draft: MeasureDraft, lookup: DistrictLookup) -> str | None:
-    """The measure's district: as given, else the one its point lies in, else the one the
-    mean of its area's outer corners lies in."""
-    if draft.district:
-        return draft.district
-    if draft.lat is not None and draft.lon is not None:
-        return lookup.district_at(draft.lat, draft.lon)
-    if draft.area is not None:
-        ring = np.asarray(_rings(draft.area)[0], dtype=np.float64)
-        return lookup.district_at(float(ring[:-1, 1].mean()), float(ring[:-1, 0].mean()))
-    return None
-
-
-def _area_mask(sample: IncidentSample, draft: MeasureDraft, district: str | None) -> Mask:
-    if draft.area is not None:
-        return polygon_contains(draft.area, sample.lat, sample.lon)
-    if draft.lat is not None and draft.lon is not None:
-        radius = draft.radius_m or DEFAULT_RADIUS_M
-        return distance_m(draft.lat, draft.lon, sample.lat, sample.lon) <= radius
-    if district is None:
-        raise ValueError(
-            translate(
-                "FollowUp",
-                "Åtgärden har varken yta, punkt eller område: det finns inget att räkna.",
-            )
-        )
-    return np.asarray(sample.district == district, dtype=bool)
-
-
-def _control_mask(
-    sample: IncidentSample,
-    draft: MeasureDraft,
-    control: Control,
-    district: str | None,
-    lookup: DistrictLookup,
-) -> tuple[Mask | None, str]:
-    if control is None:
-        return None, ""
-    if isinstance(control, str) and control == "district":
-        if district is None:
-            raise ValueError(
-                translate(
-                    "FollowUp",
-                    "Åtgärden hör inte till något område: välj ett kontrollområde på kartan.",
-                )
-            )
-        if draft.area is None and (draft.lat is None or draft.lon is None):
-            raise ValueError(
-                translate(
-                    "FollowUp",
-                    "Åtgärden gäller hela området, så det finns ingen rest av området att "
-                    "jämföra med: välj ett kontrollområde på kartan.",
-                )
-            )
-        mask = np.asarray(sample.district == district, dtype=bool)
-        rest = translate("FollowUp", "resten av {district}")
-        return mask, rest.format(district=lookup.name_of(district))
-    if isinstance(control, Mapping):
-        chosen = translate("FollowUp", "valt kontrollområde")
-        return polygon_contains(control, sample.lat, sample.lon), chosen
-    raise ValueError(f"control must be 'district', a GeoJSON polygon or None, not {control!r}")
-
-
 def _split(mask: Mask, is_after: Mask) -> tuple[int, int]:
     """(before, after) counts of the incidents in `mask`."""
     return int(np.count_nonzero(mask & ~is_after)), int(np.count_nonzero(mask & is_after))
-
-
-# -- geometry (planar in lon/lat, like geo.district_lookup: fine at the scale of a town) ----
-
-
-def polygon_contains(geometry: Mapping[str, Any], lat: npt.ArrayLike, lon: npt.ArrayLike) -> Mask:
-    """Which points lie in a GeoJSON Polygon or MultiPolygon ([lon, lat], holes allowed).
-
-    Even-odd ray casting over all rings at once (a hole's crossings cancel its exterior's),
-    vectorised over the points, one pass per edge, after a bounding-box prefilter: a measure's
-    area is small, so few points reach the edges. Points on an edge may fall either way.
-    """
-    lat = np.asarray(lat, dtype=np.float64)
-    lon = np.asarray(lon, dtype=np.float64)
-    inside = np.zeros(lat.shape, dtype=bool)
-    rings = [np.asarray(ring, dtype=np.float64)[:, :2] for ring in _rings(geometry)]
-    corners = np.concatenate(rings)
-    (west, south), (east, north) = corners.min(axis=0), corners.max(axis=0)
-    candidates = np.flatnonzero((lon >= west) & (lon <= east) & (lat >= south) & (lat <= north))
-    y, x = lat[candidates], lon[candidates]
-    hit = np.zeros(len(candidates), dtype=bool)
-    for ring in rings:
-        for (x1, y1), (x2, y2) in pairwise(ring.tolist()):
-            crosses = (y1 > y) != (y2 > y)
-            if y1 == y2 or not crosses.any():
-                continue
-            hit ^= crosses & (x < x1 + (y - y1) * (x2 - x1) / (y2 - y1))
-    inside[candidates] = hit
-    return inside
-
-
-def distance_m(
-    lat0: float, lon0: float, lat: npt.ArrayLike, lon: npt.ArrayLike
-) -> npt.NDArray[np.float64]:
-    """Metres from (lat0, lon0) to each point: equirectangular, as `geo.places` measures."""
-    lat = np.asarray(lat, dtype=np.float64)
-    lon = np.asarray(lon, dtype=np.float64)
-    x = np.radians(lon - lon0) * np.cos(np.radians((lat + lat0) / 2))
-    return EARTH_RADIUS_M * np.hypot(x, np.radians(lat - lat0))
-
-
-def _rings(geometry: Mapping[str, Any]) -> list[list[list[float]]]:
-    """All rings of a Polygon or MultiPolygon geometry; ValueError if it is neither."""
-    kind, coords = geometry.get("type"), geometry.get("coordinates")
-    polygons = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else None
-    rings = (
-        [ring for polygon in polygons for ring in polygon]
-        if isinstance(polygons, list) and all(isinstance(p, list) for p in polygons)
-        else []
-    )
-    if not rings or not all(
-        isinstance(ring, list) and len(ring) >= 4 and ring[0] == ring[-1] for ring in rings
-    ):
-        raise ValueError(
-            translate(
-                "FollowUp",
-                "Ytan ska vara en GeoJSON-polygon: slutna ringar av minst fyra [lon, lat]-punkter.",
-            )
-        )
-    return rings
-
-
-# -- words --------------------------------------------------------------------------------
 
 
 def _interval(change: Change) -> tuple[float | None, float | None]:
     if change.ratio is None:
         return None, None
     return change.low, change.high
-
-
-def _controlled_text(
-    verdict: Verdict,
-    estimate: float | None,
-    low: float | None,
-    high: float | None,
-    control: Change,
-) -> str:
-    if verdict is Verdict.TOO_FEW or estimate is None or low is None or high is None:
-        return translate("FollowUp", TOO_FEW_TEXT)
-    if verdict is Verdict.UNCLEAR:
-        text = translate(
-            "FollowUp",
-            "Ingen säker förändring jämfört med kontrollområdet: {interval}, skillnaden kan "
-            "vara slumpen",
-        )
-        return text.format(interval=_unclear(estimate, low, high))
-    headline = _clear(verdict, estimate, low, high)
-    if control.verdict in (Verdict.FEWER, Verdict.MORE) and control.ratio is not None:
-        same = control.verdict is verdict
-        if control.verdict is Verdict.FEWER:
-            text = (
-                translate(
-                    "FollowUp",
-                    "{headline}; räknat mot kontrollområdet, som också minskade ({change} %)",
-                )
-                if same
-                else translate(
-                    "FollowUp", "{headline}; räknat mot kontrollområdet, som minskade ({change} %)"
-                )
-            )
-        else:
-            text = (
-                translate(
-                    "FollowUp",
-                    "{headline}; räknat mot kontrollområdet, som också ökade ({change} %)",
-                )
-                if same
-                else translate(
-                    "FollowUp", "{headline}; räknat mot kontrollområdet, som ökade ({change} %)"
-                )
-            )
-        return text.format(headline=headline, change=_signed((control.ratio - 1) * 100))
-    text = translate("FollowUp", "{headline}; ingen motsvarande förändring i kontrollområdet")
-    return text.format(headline=headline)
-
-
-def _uncontrolled_text(change: Change) -> str:
-    if change.verdict is Verdict.TOO_FEW:
-        return translate("FollowUp", TOO_FEW_TEXT)
-    if change.ratio is None or change.low is None or change.high is None:
-        text = change_text(change)  # none before: "nytt: 12 mot 0, en tydlig ökning"
-        return text[:1].upper() + text[1:]
-    if change.verdict is Verdict.UNCLEAR:
-        interval = _unclear(change.ratio, change.low, change.high)
-        text = translate(
-            "FollowUp", "Ingen säker förändring: {interval}, skillnaden kan vara slumpen"
-        )
-        return text.format(interval=interval)
-    headline = _clear(change.verdict, change.ratio, change.low, change.high)
-    text = translate(
-        "FollowUp", "{headline}; utan kontrollområde kan förändringen ha andra orsaker"
-    )
-    return text.format(headline=headline)
-
-
-def _clear(verdict: Verdict, estimate: float, low: float, high: float) -> str:
-    """A clear change: "Minskning med 34 % (95 % KI 12–51 %)", "Ökning med 50 % (...)"."""
-    if verdict is Verdict.FEWER:
-        size, near, far = 1 - estimate, 1 - high, 1 - low
-        text = translate("FollowUp", "Minskning med {size} % (95 % KI {near}–{far} %)")
-    else:
-        size, near, far = estimate - 1, low - 1, high - 1
-        text = translate("FollowUp", "Ökning med {size} % (95 % KI {near}–{far} %)")
-    return text.format(size=_whole(size * 100), near=_whole(near * 100), far=_whole(far * 100))
-
-
-def _unclear(estimate: float, low: float, high: float) -> str:
-    """An interval that holds no change: "−12 % (95 % KI −40 till +28 %)"."""
-    text = translate("FollowUp", "{change} % (95 % KI {low} till {high} %)")
-    return text.format(
-        change=_signed((estimate - 1) * 100),
-        low=_signed((low - 1) * 100),
-        high=_signed((high - 1) * 100),
-    )
-
-
-def _whole(value: float) -> str:
-    """A non-negative percentage, rounded half up like `comparison.change_text`."""
-    return whole_number(value)
-
-
-def _signed(value: float) -> str:
-    rounded = int(abs(value) + 0.5)
-    if rounded == 0:
-        return "±0"
-    return ("+" if value > 0 else "−") + _whole(rounded)

@@ -13,8 +13,9 @@ import numpy as np
 
 from est_desktop.exports.incidents import ExportIncident
 from est_desktop.store.database import Store
+from est_desktop.store.incident_filters import IncidentFilter, SortKey
 from est_desktop.store.incident_samples import incident_sample
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository, SortKey
+from est_desktop.store.incidents import IncidentRepository
 
 PAGE = 2_000
 

@@ -42,7 +42,7 @@ MIN_HOTSPOT_POINTS = 30  # fewer incidents than this say nothing about clusterin
 
 
 class Points(Protocol):
-    """Incidents as arrays (store.incidents.MapPoints is one)."""
+    """Incidents as arrays (store.incident_filters.MapPoints is one)."""
 
     pk: np.ndarray
     lat: np.ndarray

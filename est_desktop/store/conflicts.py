@@ -22,7 +22,8 @@ from est_desktop.domain.language import translate
 from est_desktop.domain.wire import incident_from_wire
 from est_desktop.store.database import Store
 from est_desktop.store.errors import RecordNotFoundError
-from est_desktop.store.incidents import ENTITY, incident_from_row, row_values
+from est_desktop.store.incident_rows import incident_from_row, row_values
+from est_desktop.store.incidents import ENTITY
 from est_desktop.store.measure_conflicts import (
     MeasureConflict,
     measure_conflicts,

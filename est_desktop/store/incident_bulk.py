@@ -15,7 +15,8 @@ from sqlalchemy import Connection
 
 from est_desktop.domain.incident import IncidentDraft, SyncState
 from est_desktop.domain.wire import wire_value
-from est_desktop.store.incidents import ENTITY, search_text
+from est_desktop.store.incident_rows import search_text
+from est_desktop.store.incidents import ENTITY
 from est_desktop.store.outbox import queue_creates, time_ordered_ids
 from est_desktop.store.tables import EpochSeconds, IncidentRow
 

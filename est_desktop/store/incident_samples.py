@@ -16,7 +16,7 @@ import numpy.typing as npt
 from sqlalchemy import and_, or_, select
 
 from est_desktop.store.database import Store
-from est_desktop.store.incidents import IncidentFilter, _conditions
+from est_desktop.store.incident_filters import IncidentFilter, filter_conditions
 from est_desktop.store.tables import IncidentRow
 
 # Column order of a row tuple, as `from_rows` takes it and the query returns it.
@@ -99,7 +99,7 @@ def incident_sample(
     Incidents placed only at the municipality are included: they count in totals and trends;
     the place-based analyses leave them out themselves.
     """
-    conditions = _conditions(where)
+    conditions = filter_conditions(where)
     if windows:
         spans = [
             and_(IncidentRow.occurred_at >= s, IncidentRow.occurred_at < e) for s, e in windows

@@ -6,38 +6,28 @@ pages with keysets (the last row seen), so the millionth row costs what the firs
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
-from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any
 
-import numpy as np
-import numpy.typing as npt
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    and_,
-    func,
-    insert,
-    select,
-    tuple_,
-    update,
-)
+from sqlalchemy import Connection, func, insert, select, tuple_, update
 
-from est_desktop.domain.incident import (
-    Incident,
-    LocationPrecision,
-    Source,
-    SyncState,
-    TimePrecision,
-)
+from est_desktop.domain.incident import Incident, LocationPrecision, SyncState
 from est_desktop.domain.language import translate
 from est_desktop.domain.wire import wire_fields
 from est_desktop.store.database import Store
 from est_desktop.store.errors import RecordNotFoundError
+from est_desktop.store.incident_filters import (
+    LIST_COLUMNS,
+    IncidentFilter,
+    IncidentListRow,
+    MapPoints,
+    SortKey,
+    filter_conditions,
+)
+from est_desktop.store.incident_rows import incident_from_row, row_values
 from est_desktop.store.outbox import (
     changes_for,
     drop_changes,
@@ -49,85 +39,6 @@ from est_desktop.store.tables import IncidentRow
 ENTITY = "incident"
 # Fields from which the district is derived: an edit of them brings the edit's district along.
 _POSITION_FIELDS = frozenset({"lat", "lon", "location_precision"})
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentFilter:
-    """What the list shows. Empty sets mean "any"; times are aware, `end` is exclusive."""
-
-    start: datetime | None = None
-    end: datetime | None = None
-    districts: frozenset[str] = frozenset()
-    categories: frozenset[str] = frozenset()
-    sources: frozenset[str] = frozenset()
-    text: str = ""
-    # Only these incidents (an analysis chart's cell: "Mondays 18-19"); None: no such limit.
-    pks: frozenset[int] | None = None
-
-
-class SortKey(StrEnum):
-    OCCURRED_AT = "occurred_at"
-    CATEGORY = "category"
-    DISTRICT = "district"
-    PLACE_NAME = "place_name"
-    SOURCE = "source"
-    SYNC_STATE = "sync_state"
-
-
-class IncidentListRow(NamedTuple):
-    """One line of the incident list: only what the list shows."""
-
-    pk: int
-    id: str
-    occurred_at: datetime
-    time_precision: str
-    category: str
-    district: str
-    place_name: str
-    description: str
-    source: str
-    police_notified: bool
-    sync_state: str
-
-
-_LIST_COLUMNS = (
-    IncidentRow.pk,
-    IncidentRow.id,
-    IncidentRow.occurred_at,
-    IncidentRow.time_precision,
-    IncidentRow.category,
-    IncidentRow.district,
-    IncidentRow.place_name,
-    IncidentRow.description,
-    IncidentRow.source,
-    IncidentRow.police_notified,
-    IncidentRow.sync_state,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class MapPoints:
-    """Incidents as the map draws them: parallel arrays, one entry per incident.
-
-    Arrays, not one object per marker, so a million incidents stay cheap to carry to the page.
-    """
-
-    pk: npt.NDArray[np.int64]
-    lat: npt.NDArray[np.float64]
-    lon: npt.NDArray[np.float64]
-    category: npt.NDArray[np.object_]  # category codes (str)
-
-    def __len__(self) -> int:
-        return len(self.pk)
-
-
-_MAP_POINT_DTYPE = np.dtype(
-    [("pk", np.int64), ("lat", np.float64), ("lon", np.float64), ("category", object)]
-)
-
-
-def search_text(place_name: str, description: str) -> str:
-    return f"{place_name}\n{description}".casefold()
 
 
 class IncidentRepository:
@@ -292,7 +203,7 @@ class IncidentRepository:
         query = select(
             IncidentRow.pk, IncidentRow.lat, IncidentRow.lon, IncidentRow.category
         ).where(
-            *_conditions(where),
+            *filter_conditions(where),
             IncidentRow.location_precision != LocationPrecision.MUNICIPALITY.value,
         )
         with self._store.reading() as conn:
@@ -301,18 +212,11 @@ class IncidentRepository:
             # itself at 100,000 rows, and these four columns need no type conversion.
             rows = result.cursor.fetchall()
             result.close()
-        table = np.array(rows, dtype=_MAP_POINT_DTYPE)  # one C-level pass over the tuples
-        # Contiguous copies, so callers can hand each array on as raw bytes.
-        return MapPoints(
-            pk=np.ascontiguousarray(table["pk"]),
-            lat=np.ascontiguousarray(table["lat"]),
-            lon=np.ascontiguousarray(table["lon"]),
-            category=np.ascontiguousarray(table["category"]),
-        )
+        return MapPoints.from_rows(rows)
 
     def count(self, where: IncidentFilter) -> int:
         with self._store.reading() as conn:
-            query = select(func.count()).select_from(IncidentRow).where(*_conditions(where))
+            query = select(func.count()).select_from(IncidentRow).where(*filter_conditions(where))
             return conn.scalar(query) or 0
 
     def page(
@@ -329,37 +233,16 @@ class IncidentRepository:
         keys: list[Any] = [column, IncidentRow.occurred_at, IncidentRow.pk]
         if sort is SortKey.OCCURRED_AT:
             keys = [IncidentRow.occurred_at, IncidentRow.pk]
-        conditions = list(_conditions(where))
+        conditions = list(filter_conditions(where))
         if after is not None:
             # Bound with the columns' types, so a time compares as the epoch seconds stored.
             there = tuple_(*[getattr(after, key.key) for key in keys], types=[k.type for k in keys])
             here = tuple_(*keys)
             conditions.append(here < there if descending else here > there)
         order = [key.desc() if descending else key.asc() for key in keys]
-        query = select(*_LIST_COLUMNS).where(*conditions).order_by(*order).limit(limit)
+        query = select(*LIST_COLUMNS).where(*conditions).order_by(*order).limit(limit)
         with self._store.reading() as conn:
             return [IncidentListRow(*row) for row in conn.execute(query)]
-
-
-def _conditions(where: IncidentFilter) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [IncidentRow.deleted.is_(False)]
-    if where.start is not None:
-        conditions.append(IncidentRow.occurred_at >= where.start)
-    if where.end is not None:
-        conditions.append(IncidentRow.occurred_at < where.end)
-    if where.pks is not None:
-        conditions.append(IncidentRow.pk.in_(sorted(where.pks)))
-    if where.districts:
-        conditions.append(IncidentRow.district.in_(sorted(where.districts)))
-    if where.categories:
-        conditions.append(IncidentRow.category.in_(sorted(where.categories)))
-    if where.sources:
-        conditions.append(IncidentRow.source.in_(sorted(where.sources)))
-    words = where.text.casefold().split()
-    if words:
-        patterns = (f"%{_escape_like(word)}%" for word in words)
-        conditions.append(and_(*(IncidentRow.search_text.like(p, escape="\\") for p in patterns)))
-    return conditions
 
 
 def _sync_facts(conn: Connection, incident_id: str) -> tuple[int | None, str] | None:
@@ -370,66 +253,3 @@ def _sync_facts(conn: Connection, incident_id: str) -> tuple[int | None, str] | 
         )
     ).first()
     return None if row is None else (row.revision, row.sync_state)
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def row_values(incident: Incident) -> dict[str, Any]:
-    """The incident as the columns of its row (search text included)."""
-    return {
-        "id": str(incident.id),
-        "occurred_at": incident.occurred_at,
-        "time_precision": incident.time_precision.value,
-        "occurred_until": incident.occurred_until,
-        "category": incident.category,
-        "description": incident.description,
-        "lat": incident.lat,
-        "lon": incident.lon,
-        "place_name": incident.place_name,
-        "location_precision": incident.location_precision.value,
-        "district": incident.district or "",
-        "police_notified": incident.police_notified,
-        "source": incident.source.value,
-        "external_id": incident.external_id,
-        "organisation": incident.organisation,
-        "created_at": incident.created_at,
-        "created_by": incident.created_by,
-        "updated_at": incident.updated_at,
-        "updated_by": incident.updated_by,
-        "revision": incident.revision,
-        "deleted": incident.deleted,
-        "search_text": search_text(incident.place_name, incident.description),
-        "sync_state": incident.sync_state.value,
-        "sync_errors": json.dumps(incident.sync_errors) if incident.sync_errors else None,
-    }
-
-
-def incident_from_row(row: Mapping[str, Any]) -> Incident:
-    """The incident a row holds (`row` as a mapping of column name to value)."""
-    return Incident(
-        id=uuid.UUID(row["id"]),
-        occurred_at=row["occurred_at"],
-        time_precision=TimePrecision(row["time_precision"]),
-        occurred_until=row["occurred_until"],
-        category=row["category"],
-        description=row["description"],
-        lat=row["lat"],
-        lon=row["lon"],
-        place_name=row["place_name"],
-        location_precision=LocationPrecision(row["location_precision"]),
-        district=row["district"] or None,
-        police_notified=bool(row["police_notified"]),
-        source=Source(row["source"]),
-        external_id=row["external_id"],
-        organisation=row["organisation"],
-        created_at=row["created_at"],
-        created_by=row["created_by"],
-        updated_at=row["updated_at"],
-        updated_by=row["updated_by"],
-        revision=row["revision"],
-        deleted=bool(row["deleted"]),
-        sync_state=SyncState(row["sync_state"]),
-        sync_errors=json.loads(row["sync_errors"]) if row["sync_errors"] else {},
-    )

@@ -15,7 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from est_desktop.domain.incident import Incident, SyncState
 from est_desktop.domain.wire import incident_from_wire, server_set_values
-from est_desktop.store.incidents import incident_from_row, row_values, search_text
+from est_desktop.store.incident_rows import incident_from_row, row_values, search_text
 from est_desktop.store.tables import IncidentRow, MeasureRow, OutboxRow, RemoteVersionRow
 
 log = logging.getLogger(__name__)

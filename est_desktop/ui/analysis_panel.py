@@ -44,9 +44,9 @@ from est_desktop.analysis.summary import sample_windows, summarise
 from est_desktop.domain.incident import LOCAL_TZ
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex
+from est_desktop.store.incident_filters import IncidentFilter
 from est_desktop.store.incident_samples import incident_sample
 from est_desktop.store.incident_service import IncidentService
-from est_desktop.store.incidents import IncidentFilter
 from est_desktop.ui.tasks import Task
 
 RELOAD_DELAY_MS = 200

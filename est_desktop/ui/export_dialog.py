@@ -1,15 +1,13 @@
 """Exporting from the window: counts to share beyond the partners, or the incidents of the
 current filter for the partners' own analysts, as CSV (Excel) or GeoJSON (GIS).
 
-The dialog only gathers choices and says in plain Swedish what the recipient will see; the
-files are made by `est_desktop.exports` on a pool thread.
+The dialog only gathers choices and says in plain Swedish what the recipient will see (the
+words come from `export_notes`); the files are made by `export_writing` on a pool thread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -32,154 +30,25 @@ from PySide6.QtWidgets import (
 )
 
 from est_desktop.domain.categories import Taxonomy
-from est_desktop.domain.incident import LOCAL_TZ, Source
-from est_desktop.domain.language import month_abbreviation
-from est_desktop.domain.periods import day_bounds
-from est_desktop.exports.aggregated import (
-    DEFAULT_CELL_M,
-    MIN_CELL_M,
-    NoWholePeriodError,
-    Span,
-    aggregate,
-    whole_spans,
-)
-from est_desktop.exports.aggregated_files import write_aggregated_csv, write_aggregated_geojson
-from est_desktop.exports.collect import export_incidents
-from est_desktop.exports.incidents import write_incidents_csv, write_incidents_geojson
+from est_desktop.domain.incident import LOCAL_TZ
+from est_desktop.exports.aggregated import DEFAULT_CELL_M, MIN_CELL_M, NoWholePeriodError
 from est_desktop.exports.suppression import MIN_THRESHOLD
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.store.database import Store
-from est_desktop.store.export_log import ExportMade, record_export
-from est_desktop.store.incident_samples import incident_sample
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.ui.export_notes import aggregated_note, incidents_note
+from est_desktop.ui.export_writing import (
+    AGGREGATED,
+    INCIDENTS,
+    ExportRequest,
+    aggregated_days,
+    suggested_file_name,
+    write_export,
+)
 from est_desktop.ui.tasks import Cancelled, Progress, TrackedTask
 
-AGGREGATED = "aggregated"
-INCIDENTS = "incidents"
 MAX_CELL_M = 5_000
 MAX_THRESHOLD = 50
-PROGRESS_EVERY = 1_000  # rows between progress reports and checks for Avbryt
-
-
-@dataclass(frozen=True, slots=True)
-class ExportRequest:
-    """Everything one export needs, as values: safe to hand to a pool thread."""
-
-    kind: str  # AGGREGATED or INCIDENTS
-    fmt: str  # "csv" or "geojson"
-    where: IncidentFilter  # the dialog's filter (for the aggregated export, only its districts)
-    first: date  # the aggregated export's days; whole months or weeks inside them count
-    last: date
-    by: str = "district"
-    cell_m: float = DEFAULT_CELL_M
-    unit: str = "month"
-    threshold: int = MIN_THRESHOLD
-    by_group: bool = False
-    include_free_text: bool = False
-    include_police: bool = False
-
-
-def write_export(
-    store: Store,
-    taxonomy: Taxonomy,
-    districts: DistrictLookup,
-    request: ExportRequest,
-    path: Path,
-    progress: Progress | None = None,
-) -> int:
-    """Write `request` to `path`; the number of rows (features) written.
-
-    Runs on any thread that may read the store. NoWholePeriodError, OSError on failure;
-    `Cancelled` when `progress` was cancelled, and then no file is left behind.
-    """
-    try:
-        return _write_export(store, taxonomy, districts, request, path, progress)
-    except Cancelled:
-        path.unlink(missing_ok=True)  # half a file would pass for the whole export
-        raise
-
-
-def _write_export(
-    store: Store,
-    taxonomy: Taxonomy,
-    districts: DistrictLookup,
-    request: ExportRequest,
-    path: Path,
-    progress: Progress | None,
-) -> int:
-    if request.kind == AGGREGATED:
-        start, end = day_bounds(request.first, request.last)
-        chosen = request.where.districts
-        # Staff reports only, and no text search or narrowing: counts for sharing never rest
-        # on free text or police records. Cells are chosen by their centre's district, whole.
-        where = IncidentFilter(
-            start=start,
-            end=end,
-            districts=chosen if request.by == "district" else frozenset(),
-            sources=frozenset({Source.STAFF.value}),
-        )
-        sample = incident_sample(store, where)
-        if progress is not None:
-            progress.check()
-        table = aggregate(
-            sample,
-            taxonomy,
-            districts,
-            first=request.first,
-            last=request.last,
-            by=request.by,
-            unit=request.unit,
-            cell_m=request.cell_m,
-            threshold=request.threshold,
-            by_group=request.by_group,
-            district_codes=tuple(sorted(chosen)),
-        )
-        write = write_aggregated_csv if request.fmt == "csv" else write_aggregated_geojson
-        rows = write(path, table)
-        record_export(store, ExportMade(AGGREGATED, request.fmt, rows))  # for the audit log
-        return rows
-    write_incidents = write_incidents_csv if request.fmt == "csv" else write_incidents_geojson
-    records: Iterable = export_incidents(store, request.where)
-    if progress is not None:
-        total = IncidentRepository(store).count(request.where)
-        records = _counted(records, progress, total)
-    rows = write_incidents(
-        path,
-        records,
-        taxonomy,
-        districts,
-        include_free_text=request.include_free_text,
-        include_police=request.include_police,
-    )
-    free_text, police = request.include_free_text, request.include_police
-    record_export(store, ExportMade(INCIDENTS, request.fmt, rows, free_text, police))
-    return rows
-
-
-def _counted(records: Iterable, progress: Progress, total: int) -> Iterator:
-    """The records, reporting how many have gone by and stopping when cancelled."""
-    for done, record in enumerate(records, 1):
-        if done % PROGRESS_EVERY == 0:
-            progress.check()
-            progress.advance(done, max(total, done))
-        yield record
-
-
-def aggregated_days(where: IncidentFilter, today: date) -> tuple[date, date]:
-    """The filter's days up to yesterday; with no period, the last twelve whole months."""
-    yesterday = today - timedelta(days=1)
-    if where.start is None and where.end is None:
-        last = today.replace(day=1) - timedelta(days=1)
-        first = date(last.year - 1, last.month, 1) + timedelta(days=32)
-        return first.replace(day=1), last
-    last = yesterday
-    if where.end is not None:
-        last = min(last, (where.end - timedelta(microseconds=1)).astimezone(LOCAL_TZ).date())
-    if where.start is not None:
-        first = where.start.astimezone(LOCAL_TZ).date()
-    else:
-        first = last - timedelta(days=364)
-    return first, last
 
 
 class ExportDialog(QDialog):
@@ -351,7 +220,7 @@ class ExportDialog(QDialog):
         else:
             kinds = self.tr("GeoJSON (*.geojson)")
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Spara export"), _suggested_name(request), kinds
+            self, self.tr("Spara export"), suggested_file_name(request), kinds
         )
         if chosen:
             self.save(Path(chosen))
@@ -411,64 +280,5 @@ class ExportDialog(QDialog):
         self._incidents_box.setEnabled(not aggregated)
         self.police.setEnabled(not aggregated and self._may_see_police)
         self.cell_m.setEnabled(self.by.currentData() == "cell")
-        self.note.setText(self._aggregated_note() if aggregated else self._incidents_note())
-
-    def _aggregated_note(self) -> str:
         request = self.request()
-        try:
-            spans = whole_spans(request.first, request.last, request.unit)
-        except NoWholePeriodError as exc:
-            return self.tr("Perioden %1: välj en längre period i listans filter.").replace(
-                "%1", str(exc)
-            )
-        if request.by == "district":
-            where = self.tr("distrikt")
-        else:
-            where = self.tr("ruta på %1 m").replace("%1", f"{request.cell_m:g}")
-        when = self.tr("månad") if request.unit == "month" else self.tr("vecka")
-        groups = self.tr(" och kategorigrupp") if request.by_group else ""
-        return (
-            self.tr(
-                "Mottagaren ser antal händelser per %1 och %2%3, %4 – %5. Antal under %6 visas "
-                "som ”<%6”. Mottagaren ser inga enskilda händelser: inga exakta platser eller "
-                "tider, ingen fritext och inga polisens händelser."
-            )
-            .replace("%1", where)
-            .replace("%2", when)
-            .replace("%3", groups)
-            .replace("%4", self._span_text(spans[0], request.unit))
-            .replace("%5", self._span_text(spans[-1], request.unit))
-            .replace("%6", str(request.threshold))
-        )
-
-    def _span_text(self, span: Span, unit: str) -> str:
-        """A month or week as the user's language names it (the files keep Swedish labels)."""
-        if unit == "month":
-            return f"{month_abbreviation(span.first.month)} {span.first.year}"
-        year, week, _ = span.first.isocalendar()
-        return self.tr("v. %1 %2").replace("%1", str(week)).replace("%2", str(year))
-
-    def _incidents_note(self) -> str:
-        request = self.request()
-        note = self.tr(
-            "Mottagaren ser varje händelse i listans urval med tid, kategori, distrikt och "
-            "exakt läge. Bara för parternas egna analytiker."
-        )
-        if request.include_free_text:
-            note += " " + self.tr(
-                "Platsnamn och beskrivning följer med: de kan innehålla namn på personer."
-            )
-        else:
-            note += " " + self.tr("Platsnamn och beskrivning följer inte med.")
-        if request.include_police:
-            note += " " + self.tr("Polisens händelser följer med.")
-        else:
-            note += " " + self.tr("Polisens händelser följer inte med.")
-        return note
-
-
-def _suggested_name(request: ExportRequest) -> str:
-    suffix = "csv" if request.fmt == "csv" else "geojson"
-    if request.kind == AGGREGATED:
-        return f"antal-{request.first}-{request.last}.{suffix}"
-    return f"handelser.{suffix}"
+        self.note.setText(aggregated_note(request) if aggregated else incidents_note(request))

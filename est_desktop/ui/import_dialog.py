@@ -6,19 +6,15 @@ Nothing is written before "Importera": reading and the preview only read the sto
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -29,30 +25,23 @@ from PySide6.QtWidgets import (
 from est_desktop.domain.actor import Actor
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.importers.columns import (
-    COLUMN_LABELS,
     ColumnMapping,
     column_label,
-    layout_key,
     missing_columns,
     recognise_columns,
 )
 from est_desktop.importers.errors import ImportFormatError, MissingColumnsError
-from est_desktop.importers.police_csv import read_police_csv
-from est_desktop.importers.police_events import read_police_events
 from est_desktop.importers.police_import import (
     ImportCancelledError,
     ImportPreview,
     ImportResult,
     commit,
-    preview,
-    summary_lines,
 )
 from est_desktop.store.database import Store
+from est_desktop.ui.import_mapping import ColumnMappingPage, remember_mapping, remembered_mapping
+from est_desktop.ui.import_preview import ImportPreviewPage, read_and_preview
 from est_desktop.ui.settings_dialog import ERROR_STYLE
 from est_desktop.ui.tasks import Progress, Task, TrackedTask
-
-MAPPINGS_KEY = "import/mappings/"  # + layout_key(headers): the chosen ColumnMapping as JSON
-_REQUIRED = ("case_number", "date_from")  # and crime_code or crime_name
 
 
 class DistrictLookupLike(Protocol):
@@ -61,19 +50,6 @@ class DistrictLookupLike(Protocol):
 
 class PreferencesLike(Protocol):
     settings: QSettings
-
-
-def read_and_preview(
-    store: Store, taxonomy: Taxonomy, path: Path, mapping: ColumnMapping | None
-) -> ImportPreview:
-    """Read a police file (the events feed's JSON or a crime export's CSV) and preview it.
-    Any thread; writes nothing. Raises what the importers raise, or OSError."""
-    data = path.read_bytes()
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"[", b"{"):
-        parsed = read_police_events(data)
-    else:
-        parsed = read_police_csv(data, mapping=mapping)
-    return preview(store, parsed, taxonomy=taxonomy)
 
 
 class ImportDialog(QDialog):
@@ -126,10 +102,16 @@ class ImportDialog(QDialog):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setVisible(False)
 
+        self.mapping_page, self.preview_page = ColumnMappingPage(), ImportPreviewPage()
         self.pages = QStackedWidget()
         self.pages.addWidget(QWidget())  # nothing read yet
-        self.pages.addWidget(self._mapping_page())
-        self.pages.addWidget(self._preview_page())
+        self.pages.addWidget(self.mapping_page)
+        self.pages.addWidget(self.preview_page)
+        # the pages' controls under the dialog's own names, as tests and callers know them
+        self.column_boxes = self.mapping_page.column_boxes
+        self.apply_mapping_button = self.mapping_page.apply_button
+        self.apply_mapping_button.clicked.connect(self._on_apply_mapping_button_clicked)
+        self.summary, self.rejections = self.preview_page.summary, self.preview_page.rejections
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setVisible(False)
@@ -152,49 +134,6 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
         self.choose_button.setDefault(True)
         self.resize(620, 520)
-
-    def _mapping_page(self) -> QWidget:
-        page = QWidget()
-        intro = QLabel(
-            self.tr(
-                "Välj vilken kolumn i filen som innehåller vad. Ärendenummer, datum och "
-                "brottskod eller brottsbenämning krävs. Valet sparas för filer med samma kolumner."
-            )
-        )
-        intro.setWordWrap(True)
-        form = QFormLayout()
-        self.column_boxes: dict[str, QComboBox] = {}
-        for name in COLUMN_LABELS:
-            label = column_label(name)
-            box = QComboBox()
-            self.column_boxes[name] = box
-            required = name in _REQUIRED or name in ("crime_code", "crime_name")
-            text = label + (" *" if required else "")
-            form.addRow(text, box)
-        self.apply_mapping_button = QPushButton(self.tr("&Läs med dessa kolumner"))
-        self.apply_mapping_button.clicked.connect(self._on_apply_mapping_button_clicked)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.apply_mapping_button)
-        layout = QVBoxLayout(page)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        return page
-
-    def _preview_page(self) -> QWidget:
-        page = QWidget()
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        rejections_label = QLabel(self.tr("&Avvisade rader och varför:"))
-        self.rejections = QListWidget()
-        rejections_label.setBuddy(self.rejections)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.summary)
-        layout.addWidget(rejections_label)
-        layout.addWidget(self.rejections, 1)
-        return page
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -235,17 +174,9 @@ class ImportDialog(QDialog):
         self._task = None
         self.choose_button.setEnabled(True)
         if self._mapping is not None and self._headers:
-            self._remember(self._headers, self._mapping)
+            remember_mapping(self._settings, self._headers, self._mapping)
         self._preview = planned
-        counts = summary_lines(planned)[: -len(planned.rejected) or None]
-        self.summary.setText("\n".join(counts))
-        self.rejections.clear()
-        for rejection in planned.rejected:
-            self.rejections.addItem(
-                self.tr("Rad %1: %2")
-                .replace("%1", str(rejection.line))
-                .replace("%2", rejection.reason)
-            )
+        self.preview_page.show_preview(planned)
         self.pages.setCurrentIndex(2)
         writes = len(planned.new) + len(planned.updates)
         self.status.setText(
@@ -283,50 +214,27 @@ class ImportDialog(QDialog):
         """Use the mapping remembered for this layout if it still fits; else ask."""
         tried = self._mapping is not None
         self._headers = tuple(headers)
-        remembered = self._remembered(self._headers)
+        remembered = remembered_mapping(self._settings, self._headers)
         if remembered is not None and not tried and not missing_columns(remembered, headers):
             self._mapping = remembered
             self._read()
             return
         suggested = remembered or self._mapping or recognise_columns(headers)
-        chosen = suggested.as_dict()
-        for name, box in self.column_boxes.items():
-            box.clear()
-            box.addItem(self.tr("(ingen)"), None)
-            for header in headers:
-                box.addItem(header, header)
-            box.setCurrentIndex(max(box.findData(chosen.get(name)), 0))
+        self.mapping_page.offer(headers, suggested)
         self.status.setText(self.tr("Kolumnerna i filen känns inte igen."))
         self.pages.setCurrentIndex(1)
         self.apply_mapping_button.setEnabled(True)
         self.apply_mapping_button.setDefault(True)
         self.column_boxes["case_number"].setFocus()
 
-    def chosen_mapping(self) -> ColumnMapping:
-        return ColumnMapping(**{name: box.currentData() for name, box in self.column_boxes.items()})
-
     def _on_apply_mapping_button_clicked(self) -> None:
-        mapping = self.chosen_mapping()
+        mapping = self.mapping_page.chosen_mapping()
         if missing := missing_columns(mapping, self._headers):
             names = ", ".join(column_label(name) for name in missing)
             self._show_message(self.tr("Välj en kolumn för: %1.").replace("%1", names))
             return
         self._mapping = mapping
         self._read()
-
-    def _remembered(self, headers: tuple[str, ...]) -> ColumnMapping | None:
-        text = self._settings.value(MAPPINGS_KEY + layout_key(headers), "")
-        try:
-            data = json.loads(str(text)) if text else None
-        except ValueError:
-            return None  # a damaged entry: ask again
-        if not isinstance(data, dict):
-            return None
-        return _fitted(ColumnMapping.from_dict(data), headers)
-
-    def _remember(self, headers: tuple[str, ...], mapping: ColumnMapping) -> None:
-        value = json.dumps(mapping.as_dict(), ensure_ascii=False)
-        self._settings.setValue(MAPPINGS_KEY + layout_key(headers), value)
 
     # -- committing -------------------------------------------------------------------------
 
@@ -418,19 +326,3 @@ class ImportDialog(QDialog):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
-
-
-def _fitted(mapping: ColumnMapping, headers: tuple[str, ...]) -> ColumnMapping:
-    """A remembered mapping on a file of the same layout whose headers differ in case or
-    spacing (the layout key ignores both): point it at this file's header texts."""
-
-    def key(text: str) -> str:
-        return " ".join(text.split()).casefold()
-
-    by_key = {key(h): h for h in reversed(headers)}
-    return ColumnMapping(
-        **{
-            name: by_key.get(key(header), header) if header else None
-            for name, header in mapping.as_dict().items()
-        }
-    )

@@ -19,7 +19,7 @@ from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.incident import LOCAL_TZ, Source
 from est_desktop.domain.periods import Period, day_bounds, period_bounds
 from est_desktop.geo.district_lookup import DistrictLookup
-from est_desktop.store.incidents import IncidentFilter
+from est_desktop.store.incident_filters import IncidentFilter
 
 _CUSTOM = "custom"
 

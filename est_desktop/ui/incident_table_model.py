@@ -20,7 +20,8 @@ from PySide6.QtCore import QCoreApplication as _App
 from PySide6.QtGui import QColor
 
 from est_desktop.domain.incident import LOCAL_TZ, Source, SyncState, TimePrecision
-from est_desktop.store.incidents import IncidentFilter, IncidentListRow, IncidentRepository, SortKey
+from est_desktop.store.incident_filters import IncidentFilter, IncidentListRow, SortKey
+from est_desktop.store.incidents import IncidentRepository
 from est_desktop.ui.sync_labels import reasons_text
 
 Index = QModelIndex | QPersistentModelIndex

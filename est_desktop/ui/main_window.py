@@ -21,8 +21,8 @@ from est_desktop.domain.organisations import organisation_name
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex
 from est_desktop.report_builder import ReportBuilder, ReportKind
+from est_desktop.store.incident_filters import IncidentFilter
 from est_desktop.store.incident_service import IncidentService
-from est_desktop.store.incidents import IncidentFilter
 from est_desktop.ui.analysis_panel import AnalysisPanel
 from est_desktop.ui.area_drawing import AreaDrawing
 from est_desktop.ui.backup_wiring import BackupWiring

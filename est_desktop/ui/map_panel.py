@@ -33,8 +33,8 @@ from est_desktop.geo.tile_cache import TileFetcher, tile_source
 from est_desktop.maps.content import MapData, map_data, map_page, page_texts
 from est_desktop.maps.page import PAGE_URL, SCHEME, build_page
 from est_desktop.maps.scheme import MapSchemeHandler, TileProvider
+from est_desktop.store.incident_filters import IncidentFilter
 from est_desktop.store.incident_service import IncidentService
-from est_desktop.store.incidents import IncidentFilter
 from est_desktop.store.measures import MeasureRepository
 from est_desktop.ui.incident_table_model import format_time
 from est_desktop.ui.map_bridge import MapBridge

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from est_desktop.geo.places import PlaceIndex
-from est_desktop.store.incidents import IncidentListRow
+from est_desktop.store.incident_filters import IncidentListRow
 from est_desktop.ui.entry_form import EntryForm
 from est_desktop.ui.incident_list_panel import IncidentListPanel
 from est_desktop.ui.map_panel import MapPanel

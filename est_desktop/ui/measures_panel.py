@@ -33,9 +33,9 @@ from est_desktop.domain.incident import LOCAL_TZ
 from est_desktop.domain.measure import Measure
 from est_desktop.domain.organisations import responsible_label
 from est_desktop.geo.district_lookup import DistrictLookup
+from est_desktop.store.incident_filters import IncidentFilter
 from est_desktop.store.incident_samples import incident_sample
 from est_desktop.store.incident_service import IncidentService
-from est_desktop.store.incidents import IncidentFilter
 from est_desktop.store.measures import MeasureRepository
 from est_desktop.ui.area_drawing import AreaDrawer, describe_area, problem_texts
 from est_desktop.ui.measure_dialog import STATUS_LABELS, MeasureDialog

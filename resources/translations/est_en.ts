@@ -262,6 +262,222 @@
     </message>
 </context>
 <context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../est_desktop/backup_command.py" line="29"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/backup_command.py" line="46"/>
+        <source>Säkerhetskopia skriven: {path} ({size}, {incidents} händelser, {unsynced} ändringar ej synkade).</source>
+        <translation>Backup written: {path} ({size}, {incidents} incidents, {unsynced} changes not synced).</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/backup_command.py" line="76"/>
+        <source>Återställningen ersätter datalagret och behöver ett ja: kör med --yes (eller i ett terminalfönster, där kommandot frågar).</source>
+        <translation>Restoring replaces the data store and needs a yes: run with --yes (or in a terminal window, where the command asks).</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/backup_command.py" line="100"/>
+        <source>Datalagret som det var före återställningen finns kvar i {path}.</source>
+        <translation>The data store as it was before the restore is kept in {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/backup_command.py" line="106"/>
+        <source>Datalagret {path} är skadat. Det ersätts med säkerhetskopian; de skadade filerna kopieras först till säkerhetskopiemappen.</source>
+        <translation>The data store {path} is damaged. It is replaced with the backup; the damaged files are first copied to the backup folder.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/backup_command.py" line="116"/>
+        <source>Det skadade datalagret finns kvar i {path}.</source>
+        <translation>The damaged data store is kept in {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/backup_command.py" line="122"/>
+        <source>Datalagret {path} är återställt från {backup}.</source>
+        <translation>The data store {path} is restored from {backup}.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/backup_command.py" line="127"/>
+        <source>Inget har ändrats.</source>
+        <translation>Nothing has changed.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/backup_command.py" line="132"/>
+        <source>Datalagret har inget som saknas i säkerhetskopian.</source>
+        <translation>The data store holds nothing that the backup lacks.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/backup_command.py" line="133"/>
+        <source>Återställningen tar bort ur datalagret:</source>
+        <translation>Restoring removes from the data store:</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/backup_command.py" line="135"/>
+        <source>{count} händelser sparade efter säkerhetskopian ({on_server} av dem finns på servern och hämtas igen vid nästa synk)</source>
+        <translation>{count} incidents saved after the backup ({on_server} of them are on the server and are fetched again at the next sync)</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/backup_command.py" line="142"/>
+        <source>{count} ändringar som ännu inte har synkats till servern</source>
+        <translation>{count} changes not yet synced to the server</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/backup_command.py" line="153"/>
+        <source>Skriv {word} för att återställa: </source>
+        <translation>Type {word} to restore: </translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/backup_command.py" line="173"/>
+        <source>{incidents} händelser, {unsynced} ej synkade</source>
+        <translation>{incidents} incidents, {unsynced} not synced</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="274"/>
+        <source>--count måste vara minst 1.</source>
+        <translation>--count must be at least 1.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="281"/>
+        <source>Demolagret {path} har redan {count} händelser. Använd --replace för att skapa det på nytt.</source>
+        <translation>The demo store {path} already has {count} incidents. Use --replace to make it anew.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="297"/>
+        <source>{count} demohändelser skrivna till {path}</source>
+        <translation>{count} demo incidents written to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="72"/>
+        <source>Tröskeln måste vara minst {least} (angiven: {given}): med lägre tröskel avslöjar ”&lt;2” att det är exakt en händelse.</source>
+        <translation>The threshold must be at least {least} (given: {given}): with a lower threshold, “&lt;2” reveals that there is exactly one incident.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="79"/>
+        <source>Rutorna måste vara minst {least} m (angivet: {given} m) så att platserna blir grövre än analysens 100-metersrutor.</source>
+        <translation>The cells must be at least {least} m (given: {given} m), so that places are coarser than the analysis&apos;s 100-metre cells.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="86"/>
+        <source>Den aggregerade exporten innehåller aldrig fritext; ta bort --include-free-text eller välj --kind incidents.</source>
+        <translation>The aggregated export never contains free text; remove --include-free-text or choose --kind incidents.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="97"/>
+        <source>Startdagen ({first}) ligger efter slutdagen ({last}).</source>
+        <translation>The first day ({first}) is after the last day ({last}).</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="100"/>
+        <source>Mappen {folder} finns inte; skapa den eller välj en annan fil.</source>
+        <translation>The folder {folder} does not exist; create it or choose another file.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="108"/>
+        <location filename="../../est_desktop/report_command.py" line="75"/>
+        <source>Okänt distrikt: {unknown}. Välj bland: {known}.</source>
+        <translation>Unknown district: {unknown}. Choose from: {known}.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="112"/>
+        <location filename="../../est_desktop/report_command.py" line="88"/>
+        <source>Det finns inget datalager i {path}.</source>
+        <translation>There is no data store at {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="150"/>
+        <location filename="../../est_desktop/report_command.py" line="115"/>
+        <source>{path} kunde inte skrivas: {error}</source>
+        <translation>{path} could not be written: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="153"/>
+        <source>{path} skrevs, men exporten kunde inte noteras för loggen: {error}</source>
+        <translation>{path} was written, but the export could not be noted for the log: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="192"/>
+        <source>Perioden {problem}; den aggregerade exporten räknar bara hela perioder.</source>
+        <translation>The period {problem}; the aggregated export counts whole periods only.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="199"/>
+        <source>Skrev {path}: {rows} rader, {first}–{last}, antal under {threshold} visas som ”&lt;{threshold}”.</source>
+        <translation>Wrote {path}: {rows} rows, {first}–{last}, counts below {threshold} shown as “&lt;{threshold}”.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="210"/>
+        <source>{count} händelser med bara kommunen som plats räknas inte.</source>
+        <translation>{count} incidents placed only at the municipality are not counted.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="239"/>
+        <source>Skrev {path}: {rows} händelser.</source>
+        <translation>Wrote {path}: {rows} incidents.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="241"/>
+        <source>Utan fritext (platsnamn, beskrivning) och polisens händelser.</source>
+        <translation>Without free text (place names, descriptions) and police records.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="245"/>
+        <source>Utan fritext (platsnamn, beskrivning).</source>
+        <translation>Without free text (place names, descriptions).</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="247"/>
+        <source>Utan polisens händelser.</source>
+        <translation>Without police records.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/export_command.py" line="253"/>
+        <source>Okänt val {given}: välj bland {choices}.</source>
+        <translation>Unknown choice {given}: choose from {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/import_command.py" line="36"/>
+        <source>{path} kan inte läsas: {error}.</source>
+        <translation>{path} cannot be read: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/import_command.py" line="40"/>
+        <source>Okänt format {format}: välj {first} eller {second}.</source>
+        <translation>Unknown format {format}: choose {first} or {second}.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/import_command.py" line="57"/>
+        <source>Importerade: {added}</source>
+        <translation>Imported: {added}</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/import_command.py" line="59"/>
+        <source>, uppdaterade: {updated}</source>
+        <translation>, updated: {updated}</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/report_command.py" line="69"/>
+        <source>--from ({first}) ligger efter --to ({last}).</source>
+        <translation>--from ({first}) is after --to ({last}).</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/report_command.py" line="82"/>
+        <source>Bedömningen i {path} kunde inte läsas: {error}</source>
+        <translation>The assessment in {path} could not be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/report_command.py" line="124"/>
+        <source>Skrev {path} (1 sida).</source>
+        <translation>Wrote {path} (1 page).</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/report_command.py" line="126"/>
+        <source>Skrev {path} ({pages} sidor).</source>
+        <translation>Wrote {path} ({pages} pages).</translation>
+    </message>
+</context>
+<context>
     <name>Comparison</name>
     <message>
         <location filename="../../est_desktop/analysis/comparison.py" line="57"/>
@@ -683,143 +899,143 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="200"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="69"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="210"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="79"/>
         <source>&amp;Antal för spridning utanför parterna</source>
         <translation>&amp;Counts for sharing beyond the partners</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="211"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="80"/>
         <source>&amp;Händelserna i urvalet</source>
         <translation>The &amp;incidents in the selection</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="218"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="87"/>
         <source>Distrikt</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="219"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="88"/>
         <source>Rutor</source>
         <translation>Grid cells</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="226"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="95"/>
         <source>Månad</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="227"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="96"/>
         <source>Vecka</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="231"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="100"/>
         <source>Lägre antal än så visas som ”&lt;3”. Minst 3: ”&lt;2” vore exakt en händelse.</source>
         <translation>Lower counts than this are shown as “&lt;3”. At least 3: “&lt;2” would mean exactly one incident.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="233"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="102"/>
         <source>Dela upp per &amp;kategorigrupp</source>
         <translation>Split by category &amp;group</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="235"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="104"/>
         <source>&amp;Indelning</source>
         <translation>&amp;Division</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="236"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="105"/>
         <source>R&amp;utans sida</source>
         <translation>C&amp;ell side</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="237"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="106"/>
         <source>&amp;Tidsenhet</source>
         <translation>&amp;Time unit</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="238"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="107"/>
         <source>&amp;Lägsta antal som visas</source>
         <translation>&amp;Lowest count shown</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="244"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="113"/>
         <source>Ta med &amp;platsnamn och beskrivning</source>
         <translation>Include &amp;place names and descriptions</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="245"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="114"/>
         <source>Ta med p&amp;olisens händelser</source>
         <translation>Include p&amp;olice incidents</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="248"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="117"/>
         <source>Bara för användare som får se polisens händelser.</source>
         <translation>Only for users who may see police incidents.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="257"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="126"/>
         <source>CSV för Excel</source>
         <translation>CSV for Excel</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="258"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="127"/>
         <source>GeoJSON för GIS</source>
         <translation>GeoJSON for GIS</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="260"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="129"/>
         <source>&amp;Format</source>
         <translation>&amp;Format</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="281"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="150"/>
         <source>&amp;Spara…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="284"/>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="374"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="153"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="243"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="333"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="202"/>
         <source>Sparar…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="336"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="205"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="350"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="219"/>
         <source>CSV för Excel (*.csv)</source>
         <translation>CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="352"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="221"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="354"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="223"/>
         <source>Spara export</source>
         <translation>Save export</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="364"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="233"/>
         <source>Sparar… %1 av %2 händelser</source>
         <translation>Saving… %1 of %2 incidents</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../est_desktop/ui/export_dialog.py" line="379"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="248"/>
         <source>Sparad: %1 (%Ln rader)</source>
         <translation>
             <numerusform>Saved: %1 (%Ln row)</numerusform>
@@ -827,92 +1043,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="385"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="254"/>
         <source>Exporten avbröts; ingen fil sparades.</source>
         <translation>The export was cancelled; no file was saved.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="387"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="256"/>
         <source>Perioden %1; den aggregerade exporten räknar bara hela perioder.</source>
         <translation>The period %1; the aggregated export counts whole periods only.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="389"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="258"/>
         <source>Filen kunde inte skrivas: %1</source>
         <translation>The file could not be written: %1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="391"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="260"/>
         <source>Exporten misslyckades: %1</source>
         <translation>The export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="404"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="273"/>
         <source>Avbryter…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="421"/>
+        <location filename="../../est_desktop/ui/export_notes.py" line="20"/>
         <source>Perioden %1: välj en längre period i listans filter.</source>
         <translation>The period %1: choose a longer period in the list&apos;s filter.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="425"/>
+        <location filename="../../est_desktop/ui/export_notes.py" line="24"/>
         <source>distrikt</source>
         <translation>district</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="427"/>
+        <location filename="../../est_desktop/ui/export_notes.py" line="26"/>
         <source>ruta på %1 m</source>
         <translation>%1 m grid cell</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="428"/>
+        <location filename="../../est_desktop/ui/export_notes.py" line="30"/>
         <source>månad</source>
         <translation>month</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="428"/>
+        <location filename="../../est_desktop/ui/export_notes.py" line="32"/>
         <source>vecka</source>
         <translation>week</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="429"/>
+        <location filename="../../est_desktop/ui/export_notes.py" line="35"/>
         <source> och kategorigrupp</source>
         <translation> and category group</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="432"/>
+        <location filename="../../est_desktop/ui/export_notes.py" line="37"/>
         <source>Mottagaren ser antal händelser per %1 och %2%3, %4 – %5. Antal under %6 visas som ”&lt;%6”. Mottagaren ser inga enskilda händelser: inga exakta platser eller tider, ingen fritext och inga polisens händelser.</source>
         <translation>The recipient sees the number of incidents per %1 and %2%3, %4 – %5. Counts below %6 are shown as “&lt;%6”. The recipient sees no individual incidents: no exact places or times, no free text and no police incidents.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="449"/>
+        <location filename="../../est_desktop/ui/export_notes.py" line="58"/>
         <source>v. %1 %2</source>
         <translation>wk %1 %2</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="454"/>
+        <location filename="../../est_desktop/ui/export_notes.py" line="66"/>
         <source>Mottagaren ser varje händelse i listans urval med tid, kategori, distrikt och exakt läge. Bara för parternas egna analytiker.</source>
         <translation>The recipient sees every incident in the list&apos;s selection with time, category, district and exact location. Only for the partners&apos; own analysts.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="459"/>
+        <location filename="../../est_desktop/ui/export_notes.py" line="72"/>
         <source>Platsnamn och beskrivning följer med: de kan innehålla namn på personer.</source>
         <translation>Place names and descriptions are included: they may contain people&apos;s names.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="462"/>
+        <location filename="../../est_desktop/ui/export_notes.py" line="77"/>
         <source>Platsnamn och beskrivning följer inte med.</source>
         <translation>Place names and descriptions are not included.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="464"/>
+        <location filename="../../est_desktop/ui/export_notes.py" line="81"/>
         <source>Polisens händelser följer med.</source>
         <translation>Police incidents are included.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="466"/>
+        <location filename="../../est_desktop/ui/export_notes.py" line="83"/>
         <source>Polisens händelser följer inte med.</source>
         <translation>Police incidents are not included.</translation>
     </message>
@@ -1056,117 +1272,117 @@
 <context>
     <name>FollowUp</name>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="55"/>
+        <location filename="../../est_desktop/analysis/follow_up_text.py" line="13"/>
         <source>För få händelser för att säga något</source>
         <translation>Too few incidents to say anything</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="96"/>
+        <location filename="../../est_desktop/analysis/follow_up.py" line="90"/>
         <source>{text} (utan kontrollområde)</source>
         <translation>{text} (no control area)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="97"/>
+        <location filename="../../est_desktop/analysis/follow_up.py" line="91"/>
         <source>{text} (jämfört med {control})</source>
         <translation>{text} (compared with {control})</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="222"/>
+        <location filename="../../est_desktop/analysis/follow_up.py" line="216"/>
         <source>Åtgärden saknar startdatum och kan inte följas upp.</source>
         <translation>The measure has no start date and cannot be followed up.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="227"/>
+        <location filename="../../est_desktop/analysis/follow_up.py" line="221"/>
         <source>Åtgärden har inte pågått en hel dag än: uppföljningen kan göras från dagen efter startdatumet.</source>
         <translation>The measure has not been running for a whole day yet: it can be followed up from the day after its start date.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="236"/>
+        <location filename="../../est_desktop/analysis/follow_up.py" line="230"/>
         <source>Perioden före åtgärden måste vara minst en dag, inte {days}.</source>
         <translation>The period before the measure must be at least one day, not {days}.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="266"/>
+        <location filename="../../est_desktop/analysis/follow_up_areas.py" line="53"/>
         <source>Åtgärden har varken yta, punkt eller område: det finns inget att räkna.</source>
         <translation>The measure has no area, point or district: there is nothing to count.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="286"/>
+        <location filename="../../est_desktop/analysis/follow_up_areas.py" line="75"/>
         <source>Åtgärden hör inte till något område: välj ett kontrollområde på kartan.</source>
         <translation>The measure belongs to no district: choose a control area on the map.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="293"/>
+        <location filename="../../est_desktop/analysis/follow_up_areas.py" line="82"/>
         <source>Åtgärden gäller hela området, så det finns ingen rest av området att jämföra med: välj ett kontrollområde på kartan.</source>
         <translation>The measure covers the whole district, so there is no rest of the district to compare with: choose a control area on the map.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="300"/>
+        <location filename="../../est_desktop/analysis/follow_up_areas.py" line="89"/>
         <source>resten av {district}</source>
         <translation>the rest of {district}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="303"/>
+        <location filename="../../est_desktop/analysis/follow_up_areas.py" line="92"/>
         <source>valt kontrollområde</source>
         <translation>chosen control area</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="365"/>
+        <location filename="../../est_desktop/analysis/follow_up_areas.py" line="149"/>
         <source>Ytan ska vara en GeoJSON-polygon: slutna ringar av minst fyra [lon, lat]-punkter.</source>
         <translation>The area must be a GeoJSON polygon: closed rings of at least four [lon, lat] points.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="392"/>
+        <location filename="../../est_desktop/analysis/follow_up_text.py" line="27"/>
         <source>Ingen säker förändring jämfört med kontrollområdet: {interval}, skillnaden kan vara slumpen</source>
         <translation>No certain change compared with the control area: {interval}, the difference may be chance</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="403"/>
+        <location filename="../../est_desktop/analysis/follow_up_text.py" line="38"/>
         <source>{headline}; räknat mot kontrollområdet, som också minskade ({change} %)</source>
         <translation>{headline}; counted against the control area, which also decreased ({change}%)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="408"/>
+        <location filename="../../est_desktop/analysis/follow_up_text.py" line="43"/>
         <source>{headline}; räknat mot kontrollområdet, som minskade ({change} %)</source>
         <translation>{headline}; counted against the control area, which decreased ({change}%)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="414"/>
+        <location filename="../../est_desktop/analysis/follow_up_text.py" line="49"/>
         <source>{headline}; räknat mot kontrollområdet, som också ökade ({change} %)</source>
         <translation>{headline}; counted against the control area, which also increased ({change}%)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="419"/>
+        <location filename="../../est_desktop/analysis/follow_up_text.py" line="54"/>
         <source>{headline}; räknat mot kontrollområdet, som ökade ({change} %)</source>
         <translation>{headline}; counted against the control area, which increased ({change}%)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="424"/>
+        <location filename="../../est_desktop/analysis/follow_up_text.py" line="59"/>
         <source>{headline}; ingen motsvarande förändring i kontrollområdet</source>
         <translation>{headline}; no matching change in the control area</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="436"/>
+        <location filename="../../est_desktop/analysis/follow_up_text.py" line="72"/>
         <source>Ingen säker förändring: {interval}, skillnaden kan vara slumpen</source>
         <translation>No certain change: {interval}, the difference may be chance</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="441"/>
+        <location filename="../../est_desktop/analysis/follow_up_text.py" line="77"/>
         <source>{headline}; utan kontrollområde kan förändringen ha andra orsaker</source>
         <translation>{headline}; without a control area the change may have other causes</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="451"/>
+        <location filename="../../est_desktop/analysis/follow_up_text.py" line="87"/>
         <source>Minskning med {size} % (95 % KI {near}–{far} %)</source>
         <translation>Decrease of {size}% (95% CI {near}–{far}%)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="454"/>
+        <location filename="../../est_desktop/analysis/follow_up_text.py" line="90"/>
         <source>Ökning med {size} % (95 % KI {near}–{far} %)</source>
         <translation>Increase of {size}% (95% CI {near}–{far}%)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/analysis/follow_up.py" line="460"/>
+        <location filename="../../est_desktop/analysis/follow_up_text.py" line="96"/>
         <source>{change} % (95 % KI {low} till {high} %)</source>
         <translation>{change}% (95% CI {low} to {high}%)</translation>
     </message>
@@ -1624,143 +1840,143 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="97"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="73"/>
         <source>Importera polisdata</source>
         <translation>Import police data</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="112"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="88"/>
         <source>Ingen fil vald.</source>
         <translation>No file chosen.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="114"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="90"/>
         <source>Välj &amp;fil…</source>
         <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="121"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="97"/>
         <source>Välj en brottsexport (CSV) eller en sparad händelselista (JSON) från polisen.</source>
         <translation>Choose a crime export (CSV) or a saved event list (JSON) from the police.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="136"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="118"/>
         <source>&amp;Importera</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="139"/>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="405"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="121"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="313"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="160"/>
+        <location filename="../../est_desktop/ui/import_mapping.py" line="35"/>
         <source>Välj vilken kolumn i filen som innehåller vad. Ärendenummer, datum och brottskod eller brottsbenämning krävs. Valet sparas för filer med samma kolumner.</source>
         <translation>Choose which column of the file holds what. Case number, date and crime code or crime name are required. The choice is remembered for files with the same columns.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="174"/>
+        <location filename="../../est_desktop/ui/import_mapping.py" line="49"/>
         <source>&amp;Läs med dessa kolumner</source>
         <translation>&amp;Read with these columns</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="190"/>
+        <location filename="../../est_desktop/ui/import_preview.py" line="43"/>
         <source>&amp;Avvisade rader och varför:</source>
         <translation>Re&amp;jected rows and why:</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="205"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="144"/>
         <source>Välj fil från polisen</source>
         <translation>Choose a file from the police</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="207"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="146"/>
         <source>Polisdata (*.csv *.txt *.json);;Alla filer (*)</source>
         <translation>Police data (*.csv *.txt *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="224"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="163"/>
         <source>Läser filen…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="245"/>
+        <location filename="../../est_desktop/ui/import_preview.py" line="59"/>
         <source>Rad %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="252"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="183"/>
         <source>Så här blir importen. Inget har sparats ännu.</source>
         <translation>This is what the import will do. Nothing has been saved yet.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="254"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="185"/>
         <source>Det finns inget nytt att importera i filen.</source>
         <translation>There is nothing new to import in the file.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="272"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="203"/>
         <source>Filen kan inte läsas: %1</source>
         <translation>The file cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="274"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="205"/>
         <source>Filen kunde inte läsas in: %1</source>
         <translation>The file could not be read in: %1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="295"/>
+        <location filename="../../est_desktop/ui/import_mapping.py" line="65"/>
         <source>(ingen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="299"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="224"/>
         <source>Kolumnerna i filen känns inte igen.</source>
         <translation>The file&apos;s columns are not recognised.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="312"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="234"/>
         <source>Välj en kolumn för: %1.</source>
         <translation>Choose a column for: %1.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="352"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="260"/>
         <source>Importerar…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="374"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="282"/>
         <source>1 händelse importerad.</source>
         <translation>1 incident imported.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="376"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="284"/>
         <source>%1 händelser importerade.</source>
         <translation>%1 incidents imported.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="379"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="287"/>
         <source>%1 uppdaterade.</source>
         <translation>%1 updated.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="381"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="289"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="388"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="296"/>
         <source>Importen avbröts; inget sparades.</source>
         <translation>The import was cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="392"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="300"/>
         <source>Importen misslyckades; inget sparades. %1</source>
         <translation>The import failed; nothing was saved. %1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/import_dialog.py" line="416"/>
+        <location filename="../../est_desktop/ui/import_dialog.py" line="324"/>
         <source>Avbryter…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2027,107 +2243,107 @@
 <context>
     <name>IncidentTableModel</name>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="30"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="31"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="31"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="32"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="32"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="33"/>
         <source>Distrikt</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="33"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="34"/>
         <source>Plats</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="34"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="35"/>
         <source>Beskrivning</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="35"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="36"/>
         <source>Källa</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="36"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="37"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="39"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="40"/>
         <source>Personal</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="40"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="41"/>
         <source>Polisen</source>
         <translation>Police</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="44"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="45"/>
         <source>Sparad på datorn</source>
         <translation>Saved locally</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="45"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="46"/>
         <source>Skickad</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="46"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="47"/>
         <source>Bekräftad av servern</source>
         <translation>Confirmed by the server</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="47"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="48"/>
         <source>Konflikt</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="48"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="49"/>
         <source>Avvisad</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="51"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="52"/>
         <source>Sparad på den här datorn; skickas till servern vid nästa synk.</source>
         <translation>Saved on this computer; sent to the server at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="54"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="55"/>
         <source>Skickad till servern; servern har inte bekräftat den än.</source>
         <translation>Sent to the server; the server has not confirmed it yet.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="57"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="58"/>
         <source>Servern har tagit emot och sparat just den här versionen.</source>
         <translation>The server has received and saved exactly this version.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="60"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="61"/>
         <source>Ändrad både här och på servern. Välj version under Synk › Visa konflikter.</source>
         <translation>Changed both here and on the server. Choose a version under Sync › Show conflicts.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="64"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="65"/>
         <source>Servern tog inte emot händelsen. Rätta den och spara igen.</source>
         <translation>The server did not accept the incident. Correct it and save again.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="83"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="84"/>
         <source>ca %1</source>
         <translation>approx. %1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/incident_table_model.py" line="235"/>
+        <location filename="../../est_desktop/ui/incident_table_model.py" line="236"/>
         <source>polis underrättad</source>
         <translation>police notified</translation>
     </message>
@@ -3637,139 +3853,154 @@
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="106"/>
+        <location filename="../../est_desktop/self_test.py" line="63"/>
+        <source>EST Desktop %1 självtest (%2)</source>
+        <translation>EST Desktop %1 self-test (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/self_test.py" line="69"/>
+        <source>%1 av %2 kontroller gick igenom.</source>
+        <translation>%1 of %2 checks passed.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/self_test.py" line="101"/>
+        <source>fryst</source>
+        <translation>frozen</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/self_test.py" line="130"/>
         <source>datalagret öppnat</source>
         <translation>data store opened</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="107"/>
+        <location filename="../../est_desktop/self_test.py" line="131"/>
         <source>migreringarna körda</source>
         <translation>migrations run</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="108"/>
+        <location filename="../../est_desktop/self_test.py" line="132"/>
         <source>händelse sparad och läst</source>
         <translation>incident saved and read</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="109"/>
+        <location filename="../../est_desktop/self_test.py" line="133"/>
         <source>kartsidan redo utan nätverk</source>
         <translation>map page ready without a network</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="110"/>
+        <location filename="../../est_desktop/self_test.py" line="134"/>
         <source>PDF-sammanfattning skriven</source>
         <translation>PDF summary written</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="111"/>
+        <location filename="../../est_desktop/self_test.py" line="135"/>
         <source>översättningar hittade</source>
         <translation>translations found</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="112"/>
+        <location filename="../../est_desktop/self_test.py" line="136"/>
         <source>koordinater omräknade</source>
         <translation>coordinates converted</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="146"/>
-        <location filename="../../est_desktop/self_test.py" line="171"/>
+        <location filename="../../est_desktop/self_test.py" line="170"/>
+        <location filename="../../est_desktop/self_test.py" line="195"/>
         <source>datalagret</source>
         <translation>the data store</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="155"/>
+        <location filename="../../est_desktop/self_test.py" line="179"/>
         <source>datalagret har version %1, programmet %2</source>
         <translation>the data store has version %1, the program %2</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="161"/>
+        <location filename="../../est_desktop/self_test.py" line="185"/>
         <source>version %1 (%2 migreringar)</source>
         <translation>version %1 (%2 migrations)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="182"/>
+        <location filename="../../est_desktop/self_test.py" line="206"/>
         <source>Självtest: klotter på elskåpet</source>
         <translation>Self-test: graffiti on the electrical cabinet</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="188"/>
+        <location filename="../../est_desktop/self_test.py" line="212"/>
         <source>den sparade händelsen finns inte i datalagret</source>
         <translation>the saved incident is not in the data store</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="191"/>
+        <location filename="../../est_desktop/self_test.py" line="215"/>
         <source>händelsen lästes tillbaka ändrad</source>
         <translation>the incident was read back changed</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="202"/>
-        <location filename="../../est_desktop/self_test.py" line="277"/>
+        <location filename="../../est_desktop/self_test.py" line="226"/>
+        <location filename="../../est_desktop/self_test.py" line="301"/>
         <source>händelsen</source>
         <translation>the incident</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="233"/>
+        <location filename="../../est_desktop/self_test.py" line="257"/>
         <source>sidan kunde inte laddas</source>
         <translation>the page could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="237"/>
+        <location filename="../../est_desktop/self_test.py" line="261"/>
         <source>webbprocessen avslutades (%1)</source>
         <translation>the web process ended (%1)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="255"/>
+        <location filename="../../est_desktop/self_test.py" line="279"/>
         <source>sidan var inte redo efter %1 s</source>
         <translation>the page was not ready after %1 s</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="261"/>
+        <location filename="../../est_desktop/self_test.py" line="285"/>
         <source>%1 händelser på kartan, väntade 1</source>
         <translation>%1 incidents on the map, expected 1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="267"/>
+        <location filename="../../est_desktop/self_test.py" line="291"/>
         <source>sidan ville hämta %1</source>
         <translation>the page tried to fetch %1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="269"/>
+        <location filename="../../est_desktop/self_test.py" line="293"/>
         <source>1 händelse på kartan, inget hämtat utanför datorn</source>
         <translation>1 incident on the map, nothing fetched from outside this computer</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="289"/>
+        <location filename="../../est_desktop/self_test.py" line="313"/>
         <source>ingen PDF-fil skrevs</source>
         <translation>no PDF file was written</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="292"/>
+        <location filename="../../est_desktop/self_test.py" line="316"/>
         <source>%1 sidor, väntade 1</source>
         <translation>%1 pages, expected 1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="295"/>
+        <location filename="../../est_desktop/self_test.py" line="319"/>
         <source>1 sida, %1 kB</source>
         <translation>1 page, %1 kB</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="313"/>
+        <location filename="../../est_desktop/self_test.py" line="337"/>
         <source>%1: bara %2</source>
         <translation>%1: only %2</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="327"/>
+        <location filename="../../est_desktop/self_test.py" line="351"/>
         <source>SWEREF 99 TM känns inte igen</source>
         <translation>SWEREF 99 TM is not recognised</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="332"/>
+        <location filename="../../est_desktop/self_test.py" line="356"/>
         <source>fel läge: %1</source>
         <translation>wrong position: %1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/self_test.py" line="340"/>
+        <location filename="../../est_desktop/self_test.py" line="364"/>
         <source>kördes inte: %1 saknas</source>
         <translation>not run: %1 is missing</translation>
     </message>
@@ -4109,7 +4340,7 @@
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../est_desktop/store/conflicts.py" line="101"/>
+        <location filename="../../est_desktop/store/conflicts.py" line="102"/>
         <source>Händelsen {id} är inte i konflikt (längre).</source>
         <translation>The incident {id} is not (or no longer) in conflict.</translation>
     </message>
@@ -4180,8 +4411,8 @@
     </message>
     <message>
         <location filename="../../est_desktop/store/incident_service.py" line="115"/>
-        <location filename="../../est_desktop/store/incidents.py" line="170"/>
-        <location filename="../../est_desktop/store/incidents.py" line="211"/>
+        <location filename="../../est_desktop/store/incidents.py" line="81"/>
+        <location filename="../../est_desktop/store/incidents.py" line="122"/>
         <source>Händelsen {id} finns inte (längre).</source>
         <translation>The incident {id} does not exist (any more).</translation>
     </message>
@@ -5038,22 +5269,22 @@
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/app.py" line="228"/>
+        <location filename="../../est_desktop/app.py" line="229"/>
         <source>Demodata</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/app.py" line="229"/>
+        <location filename="../../est_desktop/app.py" line="230"/>
         <source>Skapar demodata… Avbryt behåller det som redan finns.</source>
         <translation>Creating demo data… Cancel keeps what is already there.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/app.py" line="275"/>
+        <location filename="../../est_desktop/app.py" line="276"/>
         <source>Oväntat fel</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/app.py" line="276"/>
+        <location filename="../../est_desktop/app.py" line="277"/>
         <source>Något gick fel i EST Desktop. Det du redan sparat finns kvar. Felet är loggat; berätta gärna vad du gjorde för support.</source>
         <translation>Something went wrong in EST Desktop. What you have already saved is still there. The error has been logged; please tell support what you were doing.</translation>
     </message>

@@ -15,14 +15,13 @@ from hypothesis import strategies as st
 
 from est_desktop.analysis.comparison import compare
 from est_desktop.analysis.follow_up import (
-    TOO_FEW_TEXT,
     Method,
-    distance_m,
     follow_up,
-    polygon_contains,
     rate_change,
     ratio_of_rate_ratios,
 )
+from est_desktop.analysis.follow_up_areas import distance_m, polygon_contains
+from est_desktop.analysis.follow_up_text import TOO_FEW_TEXT
 from est_desktop.analysis.results import Verdict
 from est_desktop.domain.measure import Measure, MeasureDraft
 from tests.analysis.samples import (

@@ -18,8 +18,8 @@ from est_desktop.exports.aggregated import (
 )
 from est_desktop.exports.suppression import protect
 from est_desktop.store.database import Store
+from est_desktop.store.incident_filters import IncidentFilter
 from est_desktop.store.incident_samples import incident_sample
-from est_desktop.store.incidents import IncidentFilter
 from tests.exports.samples import LOOKUP, expected_counts, many_incidents, store_incidents
 
 FIRST, LAST = date(2026, 1, 1), date(2026, 3, 31)

@@ -18,8 +18,8 @@ from est_desktop.exports.collect import export_incidents
 from est_desktop.exports.excel_csv import safe_cell, write_csv
 from est_desktop.exports.incidents import write_incidents_csv, write_incidents_geojson
 from est_desktop.store.database import Store
+from est_desktop.store.incident_filters import IncidentFilter
 from est_desktop.store.incident_samples import incident_sample
-from est_desktop.store.incidents import IncidentFilter
 from tests.exports.samples import LOOKUP, many_incidents, store_incidents
 from tests.store.records import incident
 

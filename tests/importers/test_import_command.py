@@ -9,7 +9,8 @@ import pytest
 from est_desktop.data_files import store_path
 from est_desktop.import_command import run_import
 from est_desktop.store.database import Store
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
 
 
 def _count(data_dir: Path, demo: bool = False) -> int:

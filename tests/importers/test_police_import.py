@@ -20,7 +20,8 @@ from est_desktop.importers.police_import import (
 )
 from est_desktop.store.database import Store
 from est_desktop.store.external_ids import records_by_external_id
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
 from est_desktop.store.outbox import pending_changes
 from est_desktop.store.tables import IncidentRow
 from tests.conftest import NOW

@@ -18,7 +18,8 @@ from est_desktop.data_files import demo_end
 from est_desktop.demo_data import fill_demo_store
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.store.database import Store
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
 from est_desktop.store.remote_rows import store_measures
 
 LAST = (demo_end() - timedelta(days=1)).date()

@@ -18,7 +18,8 @@ from est_desktop.domain.incident import (
 )
 from est_desktop.domain.wire import wire_value
 from est_desktop.store.database import Store
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
 from est_desktop.store.outbox import OutboxEntry, pending_changes
 from tests.conftest import NOW
 

@@ -14,12 +14,8 @@ from sqlalchemy import delete
 
 from est_desktop.domain.incident import LOCAL_TZ, Incident, Source, SyncState
 from est_desktop.store.database import Store
-from est_desktop.store.incidents import (
-    IncidentFilter,
-    IncidentListRow,
-    IncidentRepository,
-    SortKey,
-)
+from est_desktop.store.incident_filters import IncidentFilter, IncidentListRow, SortKey
+from est_desktop.store.incidents import IncidentRepository
 from est_desktop.store.tables import IncidentRow
 from tests.conftest import NOW
 from tests.store.records import at, incident, repository_with

@@ -10,8 +10,9 @@ from sqlalchemy import text
 
 from est_desktop.domain.incident import LOCAL_TZ, Incident
 from est_desktop.store.database import Store
+from est_desktop.store.incident_filters import IncidentFilter
 from est_desktop.store.incident_samples import IncidentSampleArrays, incident_sample
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incidents import IncidentRepository
 from tests.store.records import MIXED_FILTERS, incident, mixed_incidents, repository_with
 
 RECORDS = mixed_incidents()

@@ -19,8 +19,8 @@ from est_desktop.domain.validation import MUNICIPALITY_CENTRE
 from est_desktop.store import incidents as incidents_module
 from est_desktop.store.database import Store
 from est_desktop.store.errors import RecordNotFoundError, StoreWriteError
+from est_desktop.store.incident_filters import IncidentFilter
 from est_desktop.store.incident_service import IncidentService, InvalidIncidentError
-from est_desktop.store.incidents import IncidentFilter
 from est_desktop.store.tables import IncidentRow
 from tests.conftest import NOW, Clock
 from tests.store.records import draft, outbox, raw_count, wire_fields

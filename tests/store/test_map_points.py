@@ -10,7 +10,8 @@ from sqlalchemy import text
 
 from est_desktop.domain.incident import LocationPrecision
 from est_desktop.store.database import Store
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
 from tests.store.records import MIXED_FILTERS, incident, mixed_incidents, repository_with
 
 

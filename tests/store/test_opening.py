@@ -24,7 +24,8 @@ from est_desktop.store.errors import (
     StoreLockedError,
     StoreWriteError,
 )
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
 from tests.store.records import FileState, incident, outbox, raw_count, wire_fields
 
 

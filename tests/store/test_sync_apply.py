@@ -13,8 +13,8 @@ from est_desktop.domain.incident import SyncState
 from est_desktop.domain.wire import incident_to_wire
 from est_desktop.store import remote_rows
 from est_desktop.store.database import Store
+from est_desktop.store.incident_filters import IncidentFilter
 from est_desktop.store.incident_service import IncidentService
-from est_desktop.store.incidents import IncidentFilter
 from est_desktop.store.outbox import OutboxEntry, mark_sent, pushable_changes
 from est_desktop.store.pull_apply import apply_pull_page, pull_cursor
 from est_desktop.store.sync_apply import apply_push_results

@@ -12,7 +12,8 @@ from est_desktop.domain.incident import LOCAL_TZ, SyncState, TimePrecision
 from est_desktop.server.database import ServerDatabase
 from est_desktop.server.redaction import redact_text
 from est_desktop.server.retention import RetentionMode, apply_retention, parse_age
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
 from est_desktop.store.tables import IncidentRow
 from tests.store.records import draft
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from est_desktop.domain.incident import Incident
 from est_desktop.domain.privacy import PRIVACY_HINT, FindingKind, privacy_findings
 from est_desktop.store.errors import StoreWriteError
-from est_desktop.store.incidents import IncidentFilter
+from est_desktop.store.incident_filters import IncidentFilter
 from est_desktop.ui.main_window import MainWindow
 from tests.ui.helpers import button, pick, type_into
 

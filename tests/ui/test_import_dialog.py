@@ -13,8 +13,10 @@ from PySide6.QtCore import Qt
 from est_desktop.domain.actor import Actor
 from est_desktop.importers.columns import layout_key
 from est_desktop.store.database import Store
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
-from est_desktop.ui.import_dialog import MAPPINGS_KEY, ImportDialog
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
+from est_desktop.ui.import_dialog import ImportDialog
+from est_desktop.ui.import_mapping import MAPPINGS_KEY
 from est_desktop.ui.preferences import Preferences
 from tests.importers.conftest import FIXTURES
 

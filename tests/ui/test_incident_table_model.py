@@ -10,7 +10,8 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from est_desktop.domain.incident import Incident
 from est_desktop.store.database import Store
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
 from est_desktop.ui.incident_table_model import IncidentTableModel
 from tests.conftest import NOW
 

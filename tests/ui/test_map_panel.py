@@ -25,7 +25,8 @@ from est_desktop.demo_data import generate_demo_incidents
 from est_desktop.domain.incident import LocationPrecision
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.tile_cache import TileCache, TileFetcher, TileSource
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
 from est_desktop.store.remote_rows import store_measures
 from est_desktop.ui.map_panel import MapPanel
 from tests.store.records import incident

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 from est_desktop.app import _data_dir_at_start
 from est_desktop.data_files import default_data_dir
 from est_desktop.store.database import Store
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
 from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.settings_dialog import SettingsDialog
 from tests.store.records import draft

@@ -17,7 +17,8 @@ from est_desktop.domain.categories import Taxonomy
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import PlaceIndex, load_places
 from est_desktop.report_builder import ReportBuilder
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
 from est_desktop.ui.export_dialog import ExportDialog
 from est_desktop.ui.import_dialog import ImportDialog
 from est_desktop.ui.report_dialog import ReportDialog

@@ -23,7 +23,8 @@ from est_desktop.server.database import ServerDatabase
 from est_desktop.server.identity import Role, User
 from est_desktop.server.sync_service import SyncService
 from est_desktop.server.tables import RecordRow
-from est_desktop.store.incidents import IncidentFilter, IncidentRepository
+from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.store.incidents import IncidentRepository
 from est_desktop.sync.engine import SyncEngine
 from est_desktop.sync.progress import SyncStage
 from est_desktop.sync.transport import HttpTransport

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
 # Qt needs an application object for its translators; a plain command makes a core one, once.
 _CORE_APPLICATION: list[QCoreApplication] = []
@@ -32,11 +32,13 @@ def speaking(given: str | None, app: QCoreApplication | None = None) -> Iterator
     from est_desktop.ui.languages import install_translations, remove_translations
 
     app = app or QCoreApplication.instance() or _core_application()
+    locale = QLocale()  # the default one, which installing a language changes
     installed = install_translations(app, chosen_language(given))
     try:
         yield
     finally:
         remove_translations(app, installed)
+        QLocale.setDefault(locale)
 
 
 def _core_application() -> QCoreApplication:

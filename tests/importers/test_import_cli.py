@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
+
 from est_desktop.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -27,6 +29,7 @@ def test_an_unreadable_file_exits_2_with_a_message(tmp_path, capsys):
 
 
 def test_the_import_command_speaks_the_language_asked_for(tmp_path, capsys):
+    before = QLocale().name()
     source = FIXTURES / "crimes_bom_semicolon_crlf.csv"
     argv = ["import", str(source), "--data-dir", str(tmp_path), "--language", "en"]
     assert main(argv) == 1
@@ -35,6 +38,7 @@ def test_the_import_command_speaks_the_language_asked_for(tmp_path, capsys):
     assert "Nya" not in out
     assert main(["import", str(source), "--data-dir", str(tmp_path)]) == 1
     assert "Redan importerade: 7" in capsys.readouterr().out  # Swedish again: nothing lingers
+    assert QLocale().name() == before  # numbers and dates as before, too
 
 
 def test_the_import_command_follows_the_language_of_the_settings(

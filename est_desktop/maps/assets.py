@@ -33,6 +33,7 @@ LEAFLET_JS = "leaflet/leaflet.js"
 LEAFLET_CSS = "leaflet/leaflet.css"
 MARKERCLUSTER_JS = "markercluster/leaflet.markercluster.js"
 MARKERCLUSTER_CSS = ("markercluster/MarkerCluster.css", "markercluster/MarkerCluster.Default.css")
+EST_MAP_CONTROLS_JS = "static/est_map_controls.js"  # legend, notes, cluster bubbles
 EST_MAP_JS = "static/est_map.js"
 EST_DRAW_JS = "static/est_draw.js"  # drawing an area (a measure's, a control area)
 EST_MAP_CSS = "static/est_map.css"

@@ -122,6 +122,7 @@ def build_page(page: MapPage) -> str:
         ("leaflet", asset_url(assets.LEAFLET_JS)),
         ("markercluster", asset_url(assets.MARKERCLUSTER_JS)),
         ("qwebchannel", asset_url(assets.QWEBCHANNEL_JS)),
+        ("est_map_controls", asset_url(assets.EST_MAP_CONTROLS_JS)),
         ("est_map", asset_url(assets.EST_MAP_JS)),
         ("est_draw", asset_url(assets.EST_DRAW_JS)),
     ]

@@ -1,4 +1,4 @@
-/* EST Desktop's map page: incidents (clustered), district outlines, hotspots, legend, and the
+/* EST Desktop's map page: incidents (clustered), district outlines, hotspots, and the
  * link to the desktop app through QWebChannel (object "est").
  *
  * The page is built by est_desktop/maps/page.py; it calls EstMap.init(map, config) once. Points
@@ -43,7 +43,7 @@
       showCoverageOnHover: false,
       spiderfyOnMaxZoom: true,
       maxClusterRadius: 60,
-      iconCreateFunction: clusterIcon,
+      iconCreateFunction: EstMapControls.clusterIcon,
     });
     state.layers.incidents.on('click', function (e) {
       if (drawing()) return;
@@ -53,8 +53,8 @@
       if (cfg.hidden.indexOf(name) < 0) map.addLayer(state.layers[name]);
     });
 
-    state.legend = legendControl(cfg).addTo(map);
-    state.offlineNote = noteControl(cfg.texts.offline || '').addTo(map);
+    state.legend = EstMapControls.legend(cfg).addTo(map);
+    state.offlineNote = EstMapControls.note(cfg.texts.offline || '').addTo(map);
     state.offlineNote.getContainer().hidden = true;
 
     map.on('click', function (e) {
@@ -93,54 +93,6 @@
       }).addTo(group);
     });
     return group;
-  }
-
-  function clusterIcon(cluster) {
-    const count = cluster.getChildCount();
-    const size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 44 : 52;
-    return L.divIcon({
-      html: '<span>' + count.toLocaleString('sv-SE') + '</span>',
-      className: 'est-cluster',
-      iconSize: L.point(size, size),
-    });
-  }
-
-  function legendControl(cfg) {
-    const control = L.control({ position: 'bottomright' });
-    control.onAdd = function () {
-      const box = L.DomUtil.create('div', 'est-legend');
-      L.DomEvent.disableClickPropagation(box);
-      L.DomEvent.disableScrollPropagation(box);
-      const title = L.DomUtil.create('div', 'est-legend-title', box);
-      title.textContent = cfg.texts.legendTitle;
-      cfg.groups.forEach(function (group) {
-        const row = L.DomUtil.create('div', 'est-legend-row', box);
-        const dot = L.DomUtil.create('span', 'est-legend-dot', row);
-        dot.style.background = group.colour;
-        L.DomUtil.create('span', '', row).textContent = group.label;
-      });
-      const hot = L.DomUtil.create('div', 'est-legend-hotspots', box);
-      hot.dataset.layer = 'hotspots';
-      [['est-hot-99', cfg.texts.hot99], ['est-hot-95', cfg.texts.hot95]].forEach(function (item) {
-        const row = L.DomUtil.create('div', 'est-legend-row', hot);
-        L.DomUtil.create('span', 'est-legend-swatch ' + item[0], row);
-        L.DomUtil.create('span', '', row).textContent = item[1];
-      });
-      L.DomUtil.create('div', 'est-legend-note', hot).textContent = cfg.texts.hotExplained;
-      hot.hidden = cfg.hidden.indexOf('hotspots') >= 0;
-      return box;
-    };
-    return control;
-  }
-
-  function noteControl(text) {
-    const control = L.control({ position: 'topright' });
-    control.onAdd = function () {
-      const box = L.DomUtil.create('div', 'est-note');
-      box.textContent = text;
-      return box;
-    };
-    return control;
   }
 
   // The base map is "offline" when a round of tile loading ends with failures and no tile shown.

@@ -18,121 +18,210 @@ LANGUAGES = ("sv", "en")
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="est-desktop",
-        description="EST Desktop: registrera och följ upp otrygghetsskapande händelser.",
+        description=translate(
+            "Commands", "EST Desktop: registrera och följ upp otrygghetsskapande händelser."
+        ),
     )
     main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     main.add_argument(
         "--data-dir",
         type=Path,
         default=None,
-        help="mapp för datalagret (standard: användarens datamapp)",
+        help=translate("Commands", "mapp för datalagret (standard: användarens datamapp)"),
     )
     main.add_argument(
         "--demo",
         action="store_true",
-        help="öppna ett separat demolager med påhittade händelser (aldrig det riktiga)",
+        help=translate(
+            "Commands", "öppna ett separat demolager med påhittade händelser (aldrig det riktiga)"
+        ),
     )
     main.add_argument(
         "--language",
         choices=LANGUAGES,
         default=None,
-        help="språk i fönstret och kommandonas utskrifter (standard: inställningens)",
+        help=translate(
+            "Commands", "språk i fönstret och kommandonas utskrifter (standard: inställningens)"
+        ),
     )
     main.add_argument(
         "--self-test",
         action="store_true",
-        help="kontrollera installationen utan fönster (tillfälligt datalager, karta, PDF); "
-        "slutstatus 0 när allt fungerar",
+        help=translate(
+            "Commands",
+            "kontrollera installationen utan fönster (tillfälligt datalager, karta, PDF); "
+            "slutstatus 0 när allt fungerar",
+        ),
     )
     commands = main.add_subparsers(dest="command")
-    demo = commands.add_parser("demo-data", help="skapa demodata utan fönster")
-    demo.add_argument("--count", type=int, default=20_000, help="antal händelser")
-    demo.add_argument("--data-dir", type=Path, default=None, dest="sub_data_dir")
-    demo.add_argument("--seed", type=int, default=1, help="slumpfrö (samma frö, samma data)")
+    demo = commands.add_parser(
+        "demo-data", help=translate("Commands", "skapa demodata utan fönster")
+    )
     demo.add_argument(
-        "--replace", action="store_true", help="ersätt ett demolager som redan har data"
+        "--count", type=int, default=20_000, help=translate("Commands", "antal händelser")
+    )
+    demo.add_argument(
+        "--data-dir", type=Path, default=None, dest="sub_data_dir", metavar="DATA_DIR"
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        help=translate("Commands", "slumpfrö (samma frö, samma data)"),
+    )
+    demo.add_argument(
+        "--replace",
+        action="store_true",
+        help=translate("Commands", "ersätt ett demolager som redan har data"),
     )
     report = commands.add_parser(
         "report",
-        help="skriv en sammanfattning som PDF utan fönster",
-        description="Skriv distriktssammanfattningen, veckans lägesbild eller återkopplingen "
-        "till personalen som PDF, utan att visa något fönster.",
+        help=translate("Commands", "skriv en sammanfattning som PDF utan fönster"),
+        description=translate(
+            "Commands",
+            "Skriv distriktssammanfattningen, veckans lägesbild eller återkopplingen "
+            "till personalen som PDF, utan att visa något fönster.",
+        ),
     )
     report.add_argument(
         "--kind",
         choices=("summary", "weekly", "feedback"),
         default="summary",
-        help="summary: distriktssammanfattning (standard); weekly: veckans lägesbild; "
-        "feedback: återkoppling till personalen",
+        help=translate(
+            "Commands",
+            "summary: distriktssammanfattning (standard); weekly: veckans lägesbild; "
+            "feedback: återkoppling till personalen",
+        ),
     )
     report.add_argument(
         "--district",
         action="append",
         default=[],
-        help="distriktets kod, t.ex. hulta (kan upprepas; utan: alla distrikt)",
+        help=translate(
+            "Commands", "distriktets kod, t.ex. hulta (kan upprepas; utan: alla distrikt)"
+        ),
     )
-    report.add_argument("--from", dest="first", type=_day, help="första dag, ÅÅÅÅ-MM-DD")
     report.add_argument(
-        "--to", dest="last", type=_day, help="sista dag, ÅÅÅÅ-MM-DD (standard: i går)"
+        "--from", dest="first", type=_day, help=translate("Commands", "första dag, ÅÅÅÅ-MM-DD")
     )
-    report.add_argument("--out", type=Path, required=True, help="PDF-filen som skrivs")
-    report.add_argument("--assessment-file", type=Path, help="textfil med analytikerns bedömning")
-    report.add_argument("--by", default="", help="vem som sammanställt (standard: användarnamnet)")
-    report.add_argument("--data-dir", type=Path, default=None, dest="sub_data_dir")
-    report.add_argument("--demo", action="store_true", dest="sub_demo", help="demolagret")
+    report.add_argument(
+        "--to",
+        dest="last",
+        type=_day,
+        help=translate("Commands", "sista dag, ÅÅÅÅ-MM-DD (standard: i går)"),
+    )
+    report.add_argument(
+        "--out", type=Path, required=True, help=translate("Commands", "PDF-filen som skrivs")
+    )
+    report.add_argument(
+        "--assessment-file",
+        type=Path,
+        help=translate("Commands", "textfil med analytikerns bedömning"),
+    )
+    report.add_argument(
+        "--by",
+        default="",
+        help=translate("Commands", "vem som sammanställt (standard: användarnamnet)"),
+    )
+    report.add_argument(
+        "--data-dir", type=Path, default=None, dest="sub_data_dir", metavar="DATA_DIR"
+    )
+    report.add_argument(
+        "--demo", action="store_true", dest="sub_demo", help=translate("Commands", "demolagret")
+    )
 
     imported = commands.add_parser(
         "import",
-        help="importera polisens data utan fönster",
-        description="Läs en brottsexport (CSV) eller polisens händelser (JSON) in i datalagret. "
-        "Slutstatus 0: klart, 1: några rader avvisades (övriga importerades), "
-        "2: filen kunde inte läsas.",
+        help=translate("Commands", "importera polisens data utan fönster"),
+        description=translate(
+            "Commands",
+            "Läs en brottsexport (CSV) eller polisens händelser (JSON) in i datalagret. "
+            "Slutstatus 0: klart, 1: några rader avvisades (övriga importerades), "
+            "2: filen kunde inte läsas.",
+        ),
     )
-    imported.add_argument("file", type=Path, help="filen som importeras")
+    imported.add_argument("file", type=Path, help=translate("Commands", "filen som importeras"))
     imported.add_argument(
         "--format",
         choices=("police-csv", "police-events"),
         default=None,
         dest="import_format",
-        help="filens format (standard: avgörs av innehållet)",
+        help=translate("Commands", "filens format (standard: avgörs av innehållet)"),
     )
-    imported.add_argument("--data-dir", type=Path, default=None, dest="sub_data_dir")
-    imported.add_argument("--demo", action="store_true", dest="sub_demo", help="demolagret")
+    imported.add_argument(
+        "--data-dir", type=Path, default=None, dest="sub_data_dir", metavar="DATA_DIR"
+    )
+    imported.add_argument(
+        "--demo", action="store_true", dest="sub_demo", help=translate("Commands", "demolagret")
+    )
 
     export = commands.add_parser(
         "export",
-        help="exportera som CSV eller GeoJSON utan fönster",
-        description="Aggregerad export (antal per distrikt eller ruta och månad eller vecka, små "
-        "antal dolda) för spridning utanför parterna, eller händelserna i urvalet.",
+        help=translate("Commands", "exportera som CSV eller GeoJSON utan fönster"),
+        description=translate(
+            "Commands",
+            "Aggregerad export (antal per distrikt eller ruta och månad eller vecka, små "
+            "antal dolda) för spridning utanför parterna, eller händelserna i urvalet.",
+        ),
     )
     export.add_argument(
         "--kind",
         choices=("aggregated", "incidents"),
         default="aggregated",
-        help="aggregated: antal med små tal dolda (standard); incidents: händelserna",
+        help=translate(
+            "Commands", "aggregated: antal med små tal dolda (standard); incidents: händelserna"
+        ),
     )
     export.add_argument("--format", dest="fmt", choices=("csv", "geojson"), default="csv")
-    export.add_argument("--out", type=Path, required=True, help="filen som skrivs")
-    export.add_argument("--from", dest="first", type=_day, help="första dag, ÅÅÅÅ-MM-DD")
-    export.add_argument("--to", dest="last", type=_day, help="sista dag, ÅÅÅÅ-MM-DD")
     export.add_argument(
-        "--district", action="append", default=[], help="distriktskod (kan upprepas)"
+        "--out", type=Path, required=True, help=translate("Commands", "filen som skrivs")
+    )
+    export.add_argument(
+        "--from", dest="first", type=_day, help=translate("Commands", "första dag, ÅÅÅÅ-MM-DD")
+    )
+    export.add_argument(
+        "--to", dest="last", type=_day, help=translate("Commands", "sista dag, ÅÅÅÅ-MM-DD")
+    )
+    export.add_argument(
+        "--district",
+        action="append",
+        default=[],
+        help=translate("Commands", "distriktskod (kan upprepas)"),
     )
     export.add_argument("--by", choices=("district", "cell"), default="district")
     export.add_argument(
-        "--cell-size", dest="cell_m", type=float, default=250.0, help="rutans sida i meter"
+        "--cell-size",
+        dest="cell_m",
+        type=float,
+        default=250.0,
+        help=translate("Commands", "rutans sida i meter"),
     )
     export.add_argument("--unit", choices=("month", "week"), default="month")
-    export.add_argument("--by-group", action="store_true", help="antal per kategorigrupp")
     export.add_argument(
-        "--threshold", type=int, default=3, help="antal under detta visas som <N (minst 3)"
+        "--by-group", action="store_true", help=translate("Commands", "antal per kategorigrupp")
     )
     export.add_argument(
-        "--include-free-text", action="store_true", help="ta med platsnamn och beskrivning"
+        "--threshold",
+        type=int,
+        default=3,
+        help=translate("Commands", "antal under detta visas som <N (minst 3)"),
     )
-    export.add_argument("--include-police", action="store_true", help="ta med polisens händelser")
-    export.add_argument("--data-dir", type=Path, default=None, dest="sub_data_dir")
-    export.add_argument("--demo", action="store_true", dest="sub_demo", help="demolagret")
+    export.add_argument(
+        "--include-free-text",
+        action="store_true",
+        help=translate("Commands", "ta med platsnamn och beskrivning"),
+    )
+    export.add_argument(
+        "--include-police",
+        action="store_true",
+        help=translate("Commands", "ta med polisens händelser"),
+    )
+    export.add_argument(
+        "--data-dir", type=Path, default=None, dest="sub_data_dir", metavar="DATA_DIR"
+    )
+    export.add_argument(
+        "--demo", action="store_true", dest="sub_demo", help=translate("Commands", "demolagret")
+    )
     _add_backup_commands(commands)
     for command in commands.choices.values():  # also after the command, as --data-dir
         command.add_argument("--language", choices=LANGUAGES, default=None, dest="sub_language")
@@ -142,40 +231,73 @@ def parser() -> argparse.ArgumentParser:
 def _add_backup_commands(commands: argparse._SubParsersAction) -> None:
     backup = commands.add_parser(
         "backup",
-        help="säkerhetskopiera datalagret (går bra medan programmet är öppet)",
-        description="Skriv en kontrollerad säkerhetskopia av datalagret och gallra de gamla "
-        "(de 3 senaste, den senaste per dag i 7 dagar och per vecka i 4 veckor sparas).",
+        help=translate(
+            "Commands", "säkerhetskopiera datalagret (går bra medan programmet är öppet)"
+        ),
+        description=translate(
+            "Commands",
+            "Skriv en kontrollerad säkerhetskopia av datalagret och gallra de gamla "
+            "(de 3 senaste, den senaste per dag i 7 dagar och per vecka i 4 veckor sparas).",
+        ),
     )
     backup.add_argument(
-        "--to", type=Path, default=None, help="mappen kopian skrivs i (standard: DATAMAPP/backups)"
+        "--to",
+        type=Path,
+        default=None,
+        help=translate("Commands", "mappen kopian skrivs i (standard: DATAMAPP/backups)"),
     )
-    backup.add_argument("--list", action="store_true", help="visa kopiorna i mappen i stället")
-    backup.add_argument("--data-dir", type=Path, default=None, dest="sub_data_dir")
-    backup.add_argument("--demo", action="store_true", dest="sub_demo", help="demolagret")
+    backup.add_argument(
+        "--list",
+        action="store_true",
+        help=translate("Commands", "visa kopiorna i mappen i stället"),
+    )
+    backup.add_argument(
+        "--data-dir", type=Path, default=None, dest="sub_data_dir", metavar="DATA_DIR"
+    )
+    backup.add_argument(
+        "--demo", action="store_true", dest="sub_demo", help=translate("Commands", "demolagret")
+    )
     restore = commands.add_parser(
         "restore",
-        help="återställ datalagret från en säkerhetskopia",
-        description="Ersätt datalagret med en säkerhetskopia. Säger först vad som går förlorat "
-        "och frågar; utan terminal krävs --yes. Datalagret som det var sparas först i "
-        "DATAMAPP/backups. Vägrar medan EST Desktop har datalagret öppet.",
+        help=translate("Commands", "återställ datalagret från en säkerhetskopia"),
+        description=translate(
+            "Commands",
+            "Ersätt datalagret med en säkerhetskopia. Säger först vad som går förlorat "
+            "och frågar; utan terminal krävs --yes. Datalagret som det var sparas först i "
+            "DATAMAPP/backups. Vägrar medan EST Desktop har datalagret öppet.",
+        ),
     )
-    restore.add_argument("backup_file", type=Path, metavar="KOPIA", help="säkerhetskopians fil")
-    restore.add_argument("--yes", action="store_true", help="återställ utan att fråga")
-    restore.add_argument("--data-dir", type=Path, default=None, dest="sub_data_dir")
-    restore.add_argument("--demo", action="store_true", dest="sub_demo", help="demolagret")
+    restore.add_argument(
+        "backup_file",
+        type=Path,
+        metavar="KOPIA",
+        help=translate("Commands", "säkerhetskopians fil"),
+    )
+    restore.add_argument(
+        "--yes", action="store_true", help=translate("Commands", "återställ utan att fråga")
+    )
+    restore.add_argument(
+        "--data-dir", type=Path, default=None, dest="sub_data_dir", metavar="DATA_DIR"
+    )
+    restore.add_argument(
+        "--demo", action="store_true", dest="sub_demo", help=translate("Commands", "demolagret")
+    )
 
 
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} är inget datum: skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-31"
-        ) from None
+        message = translate("Commands", "{text} är inget datum: skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-31")
+        raise argparse.ArgumentTypeError(message.format(text=repr(text))) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    from est_desktop.command_language import speaking  # QtCore only, no Qt application
+
+    words = sys.argv[1:] if argv is None else list(argv)
+    with speaking(_language_in(words)):  # help and the arguments' errors, too
+        args = parser().parse_args(words)
     given = getattr(args, "sub_data_dir", None) or args.data_dir
     language = getattr(args, "sub_language", None) or args.language
     if given is None and args.command is None and not args.self_test:
@@ -202,13 +324,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             language=language,
         )
     if args.command is not None:
-        from est_desktop.command_language import speaking  # QtCore only: no display needed
-
         with speaking(language):
             return _run_command(args, data_dir)
     from est_desktop.app import run  # Qt is loaded only for the GUI
 
     return run(data_dir, demo=args.demo, language=language, argv=sys.argv[:1])
+
+
+def _language_in(words: Sequence[str]) -> str | None:
+    """The last valid `--language X` or `--language=X` in `words`, before or after the command
+    (a bad value is left for argparse to report), else None."""
+    found = None
+    for i, word in enumerate(words):
+        if word == "--":
+            break
+        value = word.partition("=")[2] if word.startswith("--language=") else None
+        if word == "--language" and i + 1 < len(words):
+            value = words[i + 1]
+        if value in LANGUAGES:
+            found = value
+    return found
 
 
 def _run_command(args: argparse.Namespace, data_dir: Path) -> int:

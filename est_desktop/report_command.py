@@ -26,7 +26,7 @@ def make_report(data_dir: Path, *, language: str | None = None, **options: Any) 
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
 
-    from est_desktop.command_language import speaking
+    from est_desktop.command_language import speaking_with
     from est_desktop.maps.scheme import register_scheme
 
     QCoreApplication.setOrganizationName("EST")
@@ -34,7 +34,7 @@ def make_report(data_dir: Path, *, language: str | None = None, **options: Any) 
     register_scheme()
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    with speaking(language, app):  # the document and the messages in the user's language
+    with speaking_with(app, language):  # the document and the messages in the user's language
         return _write_report(data_dir, **options)
 
 

@@ -53,13 +53,13 @@ def run_self_test(data_dir: Path, language: str | None = None) -> int:
     """Run every check and print its line, in `language` (else the system's: the user's
     settings are not read); 0 when all passed, 1 otherwise. `data_dir` is only where the lines
     go when there is no console."""
-    from est_desktop.command_language import speaking
+    from est_desktop.command_language import speaking_with
     from est_desktop.ui.languages import system_language
 
     _prepare_environment()
     out, close = _output(data_dir)
     try:
-        with speaking(language or system_language(), _qt_application()):
+        with speaking_with(_qt_application(), language or system_language()):
             title = translate("SelfTest", "EST Desktop %1 självtest (%2)")
             heading = title.replace("%1", __version__).replace("%2", _build_kind())
             print(heading, file=out, flush=True)

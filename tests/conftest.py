@@ -75,13 +75,6 @@ def server_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Itera
         yield url
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _one_qt_application(qapp: object) -> object:
-    """The session's QApplication, made first: the headless commands under test make a core
-    application for their translators when none exists, and a window needs the full one."""
-    return qapp
-
-
 def use_user_settings_in(folder: Path) -> None:
     """Where QSettings keeps "the user's" settings (native format, user scope)."""
     from PySide6.QtCore import QSettings

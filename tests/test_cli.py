@@ -68,3 +68,26 @@ def test_commands_use_the_old_folder_while_a_move_waits_for_the_app(tmp_path, us
     user_settings.data_copy_from = str(tmp_path / "old")  # the app copies at its next start
     user_settings.settings.sync()
     assert cli._data_dir_of_settings() == tmp_path / "old"
+
+
+@pytest.mark.parametrize(
+    ("language", "phrase"), [("en", "the file to import"), ("sv", "filen som importeras")]
+)
+def test_help_is_in_the_language_asked_for_and_leaves_no_translation_behind(
+    language, phrase, capsys
+):
+    from est_desktop.domain.language import current_language, translate
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--language", language, "import", "--help"])
+    assert exit_.value.code == 0
+    assert phrase in capsys.readouterr().out
+    assert translate("Commands", "filen som importeras") == "filen som importeras"
+    assert current_language() == "sv"
+
+
+def test_a_bad_date_is_reported_in_the_language_given_after_the_command(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", "--out", "x.csv", "--from", "31/3", "--language=en"])
+    assert exit_.value.code == 2
+    assert "'31/3' is not a date: write YYYY-MM-DD" in capsys.readouterr().err

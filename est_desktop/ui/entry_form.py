@@ -5,13 +5,12 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,27 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from est_desktop.domain.incident import (
-    Incident,
-    IncidentDraft,
-    LocationPrecision,
-    TimePrecision,
-)
+from est_desktop.domain.incident import Incident, IncidentDraft, LocationPrecision, TimePrecision
 from est_desktop.domain.privacy import privacy_findings
-from est_desktop.domain.validation import LAT_RANGE, LON_RANGE, MAX_DESCRIPTION, FieldProblem
+from est_desktop.domain.validation import MAX_DESCRIPTION, FieldProblem
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.geo.places import NamedPlace, PlaceIndex
 from est_desktop.store.errors import StoreError
 from est_desktop.store.incident_service import IncidentService
 from est_desktop.ui.entry_choices import EntryChoices
 from est_desktop.ui.form_text import (
-    TWO_NUMBERS,
     buddy_label,
-    format_coordinate,
     parse_coordinate,
     problem_label,
     translated_problem,
 )
+from est_desktop.ui.location_fields import LocationFields
 from est_desktop.ui.preferences import Preferences
 from est_desktop.ui.privacy_warning import PrivacyWarning
 from est_desktop.ui.search_field import SearchField
@@ -94,15 +87,11 @@ class EntryForm(QWidget):
             self._category.set_value(self._choices.category_text(category.code), category.code)
         else:
             self._category.set_value("", None)
-        self._place.set_value("", None)
-        self._place_from_map = ""
-        self._lat.clear()
-        self._lon.clear()
-        self._location_precision.setCurrentIndex(0)
+        self._location.clear()
         self._description.clear()
         self._police.setChecked(False)
         self._clear_problems()
-        self._update_district()
+        self._location.update_district()
         self.focus_first_field()
 
     def focus_first_field(self) -> None:
@@ -119,13 +108,7 @@ class EntryForm(QWidget):
         self._when.set_moment(incident.occurred_at)
         self._when.set_precision(incident.time_precision)
         self._category.set_value(self._choices.category_text(incident.category), incident.category)
-        place = self._choices.places.by_name(incident.place_name)
-        self._place.set_value(incident.place_name, place)
-        self._place_from_map = ""
-        self._lat.setText(format_coordinate(incident.lat))
-        self._lon.setText(format_coordinate(incident.lon))
-        precision = list(LocationPrecision).index(incident.location_precision)
-        self._location_precision.setCurrentIndex(precision)
+        self._location.fill(incident)
         self._description.setPlainText(incident.description)
         self._police.setChecked(incident.police_notified)
         # The form shows whole minutes and six decimals; what the user leaves as shown keeps
@@ -136,7 +119,7 @@ class EntryForm(QWidget):
             "occurred_at": (self._when.shown(), incident.occurred_at),
         }
         self._clear_problems()
-        self._update_district()
+        self._location.update_district()
         self._category.setFocus()
 
     @property
@@ -144,19 +127,9 @@ class EntryForm(QWidget):
         return self._editing
 
     def set_position(self, lat: float, lon: float, place: NamedPlace | None = None) -> None:
-        """Fill the coordinates, e.g. from a click in the map, and the nearest named place when
-        the place field is empty or was filled this way before (a typed place is kept)."""
-        self._lat.setText(format_coordinate(lat))
-        self._lon.setText(format_coordinate(lon))
-        if list(LocationPrecision)[self._location_precision.currentIndex()] == (
-            LocationPrecision.MUNICIPALITY
-        ):
-            self._location_precision.setCurrentIndex(0)  # a point on the map is a place
-        if not self._place.text().strip() or self._place.text() == self._place_from_map:
-            name = place.name if place is not None else ""
-            self._place.set_value(name, place)
-            self._place_from_map = name
-        self._update_district()
+        """Fill the coordinates from a click in the map, and the nearest named place unless
+        one was typed (`LocationFields.set_position`)."""
+        self._location.set_position(lat, lon, place)
 
     def save(self) -> None:
         """Check, warn about personal data, then record or store the edit."""
@@ -214,25 +187,13 @@ class EntryForm(QWidget):
         self._category = SearchField(self._choices.categories)
         self._category.setPlaceholderText(self.tr("Skriv för att söka, t.ex. klotter eller brand"))
 
-        self._place = SearchField(self._choices.named_places)
-        self._place.setPlaceholderText(self.tr("Namngiven plats eller adress"))
-        self._place.chosen.connect(self._on_place_chosen)
-        self._lat = QLineEdit()
-        self._lat.setPlaceholderText(self.tr("Latitud, t.ex. 57,7402"))
-        self._lon = QLineEdit()
-        self._lon.setPlaceholderText(self.tr("Longitud, t.ex. 12,9712"))
-        self._lat.textEdited.connect(self._on_lat_edited)
-        self._lon.textEdited.connect(self._update_district)
-        self._location_precision = QComboBox()
-        for text in (
-            self.tr("Exakt plats"),
-            self.tr("Ungefärlig plats (några hundra meter)"),
-            self.tr("Bara kommunen är känd"),
-        ):
-            self._location_precision.addItem(text)
-        self._location_precision.currentIndexChanged.connect(self._on_location_precision_changed)
-        self._district_label = QLabel()
-        self._district_label.setObjectName("districtLabel")
+        self._location = LocationFields(self._choices, self._districts, self)
+        self._location.position_changed.connect(self.position_changed)
+        # The form's own handles on the location widgets it lays out, focuses and tabs through.
+        location = self._location
+        self._place, self._lat, self._lon = location.place, location.lat, location.lon
+        self._location_precision = location.precision_combo
+        self._district_label = location.district_label
 
         self._description = QPlainTextEdit()
         self._description.setPlaceholderText(
@@ -298,8 +259,6 @@ class EntryForm(QWidget):
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), self, self.save)
-        self._district_timer = QTimer(self, singleShot=True, interval=150)
-        self._district_timer.timeout.connect(self._update_district)
 
     def _set_tab_order(self) -> None:
         """Tab in reading order, top to bottom: the time field's parts were made before the
@@ -315,7 +274,7 @@ class EntryForm(QWidget):
 
     def _draft(self) -> tuple[IncidentDraft, list[FieldProblem]]:
         problems: list[FieldProblem] = []
-        precision = list(LocationPrecision)[self._location_precision.currentIndex()]
+        precision = self._location.precision()
         lat = lon = None
         if precision != LocationPrecision.MUNICIPALITY:
             lat = self._coordinate("lat", self._lat, problems)
@@ -397,33 +356,3 @@ class EntryForm(QWidget):
         if was_edit:
             self.edit_cancelled.emit()
         self.cleared.emit()
-
-    def _on_place_chosen(self, place: object) -> None:
-        if isinstance(place, NamedPlace):
-            self.set_position(place.lat, place.lon)
-
-    def _on_lat_edited(self, text: str) -> None:
-        # A pasted "57.7402, 12.9712" fills both fields.
-        if match := TWO_NUMBERS.match(text):
-            self._lat.setText(match.group(1))
-            self._lon.setText(match.group(2))
-        self._district_timer.start()
-
-    def _on_location_precision_changed(self, index: int) -> None:
-        municipality = list(LocationPrecision)[index] == LocationPrecision.MUNICIPALITY
-        self._lat.setEnabled(not municipality)
-        self._lon.setEnabled(not municipality)
-        self._update_district()
-
-    def _update_district(self) -> None:
-        precision = list(LocationPrecision)[self._location_precision.currentIndex()]
-        if precision == LocationPrecision.MUNICIPALITY:
-            self._district_label.setText(self.tr("Hela kommunen"))
-            return
-        lat, lon = parse_coordinate(self._lat.text()), parse_coordinate(self._lon.text())
-        if lat is None or lon is None:
-            self._district_label.setText("–")
-            return
-        self._district_label.setText(self._districts.name_of(self._districts.district_at(lat, lon)))
-        if LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]:
-            self.position_changed.emit(lat, lon)  # not for a half-typed "5": off the map

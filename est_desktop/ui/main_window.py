@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -28,10 +28,10 @@ from est_desktop.ui.area_drawing import AreaDrawing
 from est_desktop.ui.backup_wiring import BackupWiring
 from est_desktop.ui.entry_form import EntryForm
 from est_desktop.ui.export_dialog import ExportDialog
-from est_desktop.ui.help_dialogs import show_about, show_quick_guide, show_shortcuts
 from est_desktop.ui.import_dialog import ImportDialog
 from est_desktop.ui.incident_list_panel import IncidentListPanel
 from est_desktop.ui.incident_table_model import format_time
+from est_desktop.ui.main_menus import build_menu_bar
 from est_desktop.ui.map_panel import MapPanel
 from est_desktop.ui.map_wiring import MapWiring
 from est_desktop.ui.measures_panel import MeasuresPanel
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
             if map_panel is not None:
                 measures_panel.recorded.connect(map_panel.refresh)
                 measures_panel.set_area_drawer(AreaDrawing(map_panel, self))
-        self._build_menus()
+        build_menu_bar(self, preferences, incidents.store, printing=reports is not None)
         self._build_status_bar(demo)
         self._restore_state()
         self.list_panel.model.reload()
@@ -143,105 +143,6 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(docked[0], dock)
         dock.hide()
         return dock
-
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&Arkiv"))
-        self._action(
-            file_menu, self.tr("&Ny händelse"), QKeySequence.StandardKey.New, self.form.start_new
-        )
-        self._action(
-            file_menu, self.tr("&Spara händelse"), QKeySequence.StandardKey.Save, self.form.save
-        )
-        if self._reports is not None:
-            file_menu.addSeparator()
-            self._action(
-                file_menu,
-                self.tr("Skriv ut samman&fattning…"),
-                QKeySequence.StandardKey.Print,
-                self.open_report_dialog,
-            )
-            self._action(
-                file_menu,
-                self.tr("Veckans &lägesbild…"),
-                QKeySequence("Ctrl+Shift+P"),
-                self.preview_weekly_picture,
-            )
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("Importera &polisdata…"), None, self.open_import_dialog)
-        self._action(file_menu, self.tr("&Exportera…"), None, self.open_export_dialog)
-        file_menu.addSeparator()
-        self.backups.add_actions(file_menu)
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Inställningar…"), None, self._open_settings)
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("A&vsluta"), QKeySequence.StandardKey.Quit, self.close)
-
-        edit_menu = menu.addMenu(self.tr("&Redigera"))
-        self._action(
-            edit_menu,
-            self.tr("&Ändra vald händelse"),
-            QKeySequence("Ctrl+E"),
-            self.list_panel.edit_selected,
-        )
-        delete = self._action(
-            edit_menu,
-            self.tr("&Ta bort vald händelse…"),
-            QKeySequence.StandardKey.Delete,
-            self.list_panel.delete_selected,
-        )
-        # Delete only acts in the list, so the key still deletes text in the form's fields.
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.list_panel.table.addAction(delete)
-        edit_menu.addSeparator()
-        self._action(edit_menu, self.tr("&Sök…"), QKeySequence.StandardKey.Find, self._focus_search)
-
-        view_menu = menu.addMenu(self.tr("&Visa"))
-        self._action(
-            view_menu,
-            self.tr("&Uppdatera listan"),
-            QKeySequence.StandardKey.Refresh,
-            self.list_panel.refresh,
-        )
-        self._action(view_menu, self.tr("&Rensa filter"), None, self.list_panel.filters.reset)
-        if self.map_panel is not None:
-            view_menu.addSeparator()
-            view_menu.addMenu(self.map_panel.menu)
-        if self.analysis_panel is not None:
-            toggle = self.analysis_dock.toggleViewAction()
-            toggle.setText(self.tr("&Analys"))
-            toggle.setShortcut(QKeySequence("Ctrl+Shift+A"))
-            view_menu.addAction(toggle)
-        if self.measures_panel is not None:
-            toggle = self.measures_dock.toggleViewAction()
-            toggle.setText(self.tr("Å&tgärder"))
-            view_menu.addAction(toggle)
-
-        self.sync.build_menu(menu.addMenu(self.tr("S&ynk")))
-
-        help_menu = menu.addMenu(self.tr("&Hjälp"))
-        self._action(
-            help_menu,
-            self.tr("&Snabbguide"),
-            QKeySequence.StandardKey.HelpContents,  # F1
-            lambda: show_quick_guide(self, self._preferences.language),
-        )
-        self._action(help_menu, self.tr("&Kortkommandon"), None, lambda: show_shortcuts(self))
-        help_menu.addSeparator()
-        self._action(
-            help_menu,
-            self.tr("&Om EST Desktop"),
-            None,
-            lambda: show_about(self, self._incidents.store.path, self._preferences.server_url),
-        )
-
-    def _action(self, menu, text, shortcut, slot) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
 
     def _build_status_bar(self, demo: bool) -> None:
         bar = self.statusBar()
@@ -292,10 +193,6 @@ class MainWindow(QMainWindow):
             parts.append(incident.place_name)
         parts.append(format_time(incident.occurred_at, incident.time_precision.value))
         return ", ".join(parts)
-
-    def _focus_search(self) -> None:
-        self.list_panel.filters.search.setFocus()
-        self.list_panel.filters.search.selectAll()
 
     def open_report_dialog(self) -> ReportDialog | None:
         """The printed summaries, for the district and period the filter shows (or the last
@@ -370,7 +267,8 @@ class MainWindow(QMainWindow):
             dialog.choose(ReportKind.WEEKLY, last=datetime.now(LOCAL_TZ).date() - timedelta(days=1))
             dialog.preview()
 
-    def _open_settings(self) -> None:
+    def open_settings(self) -> None:
+        """The settings dialog; the user label, sync and base map follow what it changed."""
         fetcher = self.map_panel.fetcher if self.map_panel is not None else None
         tiles = fetcher.cache if fetcher is not None else None
         before = (self._base_map_settings(), tiles.count() if tiles else 0)

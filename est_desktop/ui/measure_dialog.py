@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -32,25 +30,14 @@ from PySide6.QtWidgets import (
 from est_desktop.domain.actor import Actor
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.drawn_area import DrawnArea, check_drawn_area
-from est_desktop.domain.measure import (
-    MEASURE_FIELDS,
-    Measure,
-    MeasureDraft,
-    MeasureProblem,
-    MeasureStatus,
-)
-from est_desktop.domain.organisations import PARTNER_NAMES, responsible_label
+from est_desktop.domain.measure import MEASURE_FIELDS, Measure, MeasureDraft, MeasureProblem
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.store.errors import StoreError
 from est_desktop.ui.area_drawing import AreaDrawer, Kind, problem_texts
 from est_desktop.ui.area_field import AreaField
 from est_desktop.ui.form_text import buddy_label, format_coordinate, parse_coordinate, problem_label
+from est_desktop.ui.measure_choices import CategoryChecklist, OrganisationCombo, StatusCombo
 
-STATUS_LABELS: dict[MeasureStatus, str] = {
-    MeasureStatus.PLANNED: QT_TRANSLATE_NOOP("MeasureDialog", "Planerad"),
-    MeasureStatus.ONGOING: QT_TRANSLATE_NOOP("MeasureDialog", "Pågår"),
-    MeasureStatus.DONE: QT_TRANSLATE_NOOP("MeasureDialog", "Avslutad"),
-}
 _NOT_A_NUMBER = QT_TRANSLATE_NOOP("MeasureDialog", "Ange ett tal, t.ex. 57,72.")
 _BAD_DATE = "bad_date"
 
@@ -119,20 +106,9 @@ class MeasureDialog(QDialog):
         self.start_edit.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD"))
         self.end_edit = QLineEdit()
         self.end_edit.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD (valfritt)"))
-        self.status_combo = QComboBox()
-        for status, label in STATUS_LABELS.items():
-            self.status_combo.addItem(
-                QCoreApplication.translate("MeasureDialog", label), status.value
-            )
-        self.organisation_combo = QComboBox()
-        self.organisation_combo.setEditable(True)  # another organisation as free text
-        # The partners, stored by their Swedish names whatever the language shown.
-        for name in PARTNER_NAMES:
-            self.organisation_combo.addItem(responsible_label(name), name)
-        self.organisation_combo.setCurrentIndex(-1)
-        self.categories_list = QListWidget()
-        for category in self._taxonomy.categories(active_only=True):
-            self._add_category(category.code)
+        self.status_combo = StatusCombo()
+        self.organisation_combo = OrganisationCombo()
+        self.categories_list = CategoryChecklist(self._taxonomy)
         self.follow_up_edit = QPlainTextEdit()
         self.follow_up_edit.setTabChangesFocus(True)
         self._build_area_fields()
@@ -206,14 +182,6 @@ class MeasureDialog(QDialog):
         layout.addWidget(self.general_problem)
         layout.addWidget(self.buttons)
 
-    def _add_category(self, code: str) -> QListWidgetItem:
-        item = QListWidgetItem(self._taxonomy.label(code))
-        item.setData(Qt.ItemDataRole.UserRole, code)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Unchecked)
-        self.categories_list.addItem(item)
-        return item
-
     def _fill(self, draft: MeasureDraft) -> None:
         self.title_edit.setText(draft.title)
         self.description_edit.setPlainText(draft.description)
@@ -228,20 +196,9 @@ class MeasureDialog(QDialog):
         self._show_number(self.radius_edit, radius, lambda r: QLocale().toString(r, "g", 10))
         self.start_edit.setText(draft.start_date.isoformat() if draft.start_date else "")
         self.end_edit.setText(draft.end_date.isoformat() if draft.end_date else "")
-        self.status_combo.setCurrentIndex(self.status_combo.findData(draft.status.value))
-        index = self.organisation_combo.findData(draft.responsible_organisation)
-        if index >= 0:
-            self.organisation_combo.setCurrentIndex(index)
-        else:
-            self.organisation_combo.setCurrentText(draft.responsible_organisation)
-        chosen = set(draft.categories)
-        for code in draft.categories:
-            if not self._category_items(code):  # no longer offered, but still aimed at
-                self._add_category(code)
-        for row in range(self.categories_list.count()):
-            item = self.categories_list.item(row)
-            checked = item.data(Qt.ItemDataRole.UserRole) in chosen
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.status_combo.set_status(draft.status)
+        self.organisation_combo.set_organisation(draft.responsible_organisation)
+        self.categories_list.check(draft.categories)
         self.follow_up_edit.setPlainText(draft.follow_up)
 
     def _show_number(
@@ -251,10 +208,6 @@ class MeasureDialog(QDialog):
         text = "" if value is None else text_of(value)
         edit.setText(text)
         self._exact[edit] = (text, value)
-
-    def _category_items(self, code: str) -> list[QListWidgetItem]:
-        items = (self.categories_list.item(row) for row in range(self.categories_list.count()))
-        return [item for item in items if item.data(Qt.ItemDataRole.UserRole) == code]
 
     # -- the area --
 
@@ -335,11 +288,6 @@ class MeasureDialog(QDialog):
                 unreadable.append((name, MeasureProblem(name, _BAD_DATE).message))
                 return None
 
-        categories = tuple(
-            self.categories_list.item(row).data(Qt.ItemDataRole.UserRole)
-            for row in range(self.categories_list.count())
-            if self.categories_list.item(row).checkState() == Qt.CheckState.Checked
-        )
         values = MeasureDraft(
             title=self.title_edit.text(),
             description=self.description_edit.toPlainText(),
@@ -349,18 +297,12 @@ class MeasureDialog(QDialog):
             radius_m=number("radius_m", self.radius_edit),
             start_date=day("start_date", self.start_edit),
             end_date=day("end_date", self.end_edit),
-            status=MeasureStatus(self.status_combo.currentData()),
-            responsible_organisation=self._organisation(),
-            categories=categories,
+            status=self.status_combo.status(),
+            responsible_organisation=self.organisation_combo.organisation(),
+            categories=self.categories_list.checked_codes(),
             follow_up=self.follow_up_edit.toPlainText(),
         )
         return replace(values, area=self.area_field.polygon), unreadable
-
-    def _organisation(self) -> str:
-        """A partner picked from the list by its Swedish name; another as typed."""
-        combo = self.organisation_combo
-        index = combo.findText(combo.currentText())
-        return combo.itemData(index) if index >= 0 else combo.currentText()
 
     def _on_buttons_accepted(self) -> None:
         draft, unreadable = self.draft()

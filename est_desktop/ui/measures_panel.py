@@ -38,7 +38,8 @@ from est_desktop.store.incident_samples import incident_sample
 from est_desktop.store.incident_service import IncidentService
 from est_desktop.store.measures import MeasureRepository
 from est_desktop.ui.area_drawing import AreaDrawer, describe_area, problem_texts
-from est_desktop.ui.measure_dialog import STATUS_LABELS, MeasureDialog
+from est_desktop.ui.measure_choices import STATUS_LABELS
+from est_desktop.ui.measure_dialog import MeasureDialog
 from est_desktop.ui.tasks import Task
 
 

@@ -334,17 +334,237 @@
         <translation>{incidents} incidents, {unsynced} not synced</translation>
     </message>
     <message>
+        <location filename="../../est_desktop/cli.py" line="21"/>
+        <source>EST Desktop: registrera och följ upp otrygghetsskapande händelser.</source>
+        <translation>EST Desktop: record and follow up incidents that make places feel unsafe.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="30"/>
+        <source>mapp för datalagret (standard: användarens datamapp)</source>
+        <translation>folder of the data store (default: the user&apos;s data folder)</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="35"/>
+        <source>öppna ett separat demolager med påhittade händelser (aldrig det riktiga)</source>
+        <translation>open a separate demo store with made-up incidents (never the real one)</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="43"/>
+        <source>språk i fönstret och kommandonas utskrifter (standard: inställningens)</source>
+        <translation>language of the window and of the commands&apos; output (default: the one in the settings)</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="50"/>
+        <source>kontrollera installationen utan fönster (tillfälligt datalager, karta, PDF); slutstatus 0 när allt fungerar</source>
+        <translation>check the installation without a window (temporary data store, map, PDF); exit status 0 when everything works</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="58"/>
+        <source>skapa demodata utan fönster</source>
+        <translation>create demo data without a window</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="61"/>
+        <source>antal händelser</source>
+        <translation>number of incidents</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="70"/>
+        <source>slumpfrö (samma frö, samma data)</source>
+        <translation>random seed (same seed, same data)</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="75"/>
+        <source>ersätt ett demolager som redan har data</source>
+        <translation>replace a demo store that already has data</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="79"/>
+        <source>skriv en sammanfattning som PDF utan fönster</source>
+        <translation>write a summary as PDF without a window</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="80"/>
+        <source>Skriv distriktssammanfattningen, veckans lägesbild eller återkopplingen till personalen som PDF, utan att visa något fönster.</source>
+        <translation>Write the district summary, the weekly overview or the feedback to the staff as PDF, without showing any window.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="90"/>
+        <source>summary: distriktssammanfattning (standard); weekly: veckans lägesbild; feedback: återkoppling till personalen</source>
+        <translation>summary: district summary (default); weekly: weekly overview; feedback: feedback to the staff</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="100"/>
+        <source>distriktets kod, t.ex. hulta (kan upprepas; utan: alla distrikt)</source>
+        <translation>the district&apos;s code, e.g. hulta (may be repeated; without: all districts)</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="105"/>
+        <location filename="../../est_desktop/cli.py" line="180"/>
+        <source>första dag, ÅÅÅÅ-MM-DD</source>
+        <translation>first day, YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="111"/>
+        <source>sista dag, ÅÅÅÅ-MM-DD (standard: i går)</source>
+        <translation>last day, YYYY-MM-DD (default: yesterday)</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="114"/>
+        <source>PDF-filen som skrivs</source>
+        <translation>the PDF file to write</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="119"/>
+        <source>textfil med analytikerns bedömning</source>
+        <translation>text file with the analyst&apos;s assessment</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="124"/>
+        <source>vem som sammanställt (standard: användarnamnet)</source>
+        <translation>who compiled it (default: the user name)</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="130"/>
+        <location filename="../../est_desktop/cli.py" line="155"/>
+        <location filename="../../est_desktop/cli.py" line="223"/>
+        <location filename="../../est_desktop/cli.py" line="258"/>
+        <location filename="../../est_desktop/cli.py" line="283"/>
+        <source>demolagret</source>
+        <translation>the demo store</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="135"/>
+        <source>importera polisens data utan fönster</source>
+        <translation>import the police&apos;s data without a window</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="136"/>
+        <source>Läs en brottsexport (CSV) eller polisens händelser (JSON) in i datalagret. Slutstatus 0: klart, 1: några rader avvisades (övriga importerades), 2: filen kunde inte läsas.</source>
+        <translation>Read a crime export (CSV) or the police&apos;s events (JSON) into the data store. Exit status 0: done, 1: some rows were rejected (the others were imported), 2: the file could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="143"/>
+        <source>filen som importeras</source>
+        <translation>the file to import</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="149"/>
+        <source>filens format (standard: avgörs av innehållet)</source>
+        <translation>the file&apos;s format (default: decided by its content)</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="160"/>
+        <source>exportera som CSV eller GeoJSON utan fönster</source>
+        <translation>export as CSV or GeoJSON without a window</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="161"/>
+        <source>Aggregerad export (antal per distrikt eller ruta och månad eller vecka, små antal dolda) för spridning utanför parterna, eller händelserna i urvalet.</source>
+        <translation>Aggregated export (counts per district or grid cell and month or week, small counts hidden) for sharing beyond the partners, or the incidents in the selection.</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="171"/>
+        <source>aggregated: antal med små tal dolda (standard); incidents: händelserna</source>
+        <translation>aggregated: counts with small numbers hidden (default); incidents: the incidents</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="177"/>
+        <source>filen som skrivs</source>
+        <translation>the file to write</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="183"/>
+        <source>sista dag, ÅÅÅÅ-MM-DD</source>
+        <translation>last day, YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="189"/>
+        <source>distriktskod (kan upprepas)</source>
+        <translation>district code (may be repeated)</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="197"/>
+        <source>rutans sida i meter</source>
+        <translation>side of a grid cell in metres</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="201"/>
+        <source>antal per kategorigrupp</source>
+        <translation>counts per category group</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="207"/>
+        <source>antal under detta visas som &lt;N (minst 3)</source>
+        <translation>counts below this are shown as &lt;N (at least 3)</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="212"/>
+        <source>ta med platsnamn och beskrivning</source>
+        <translation>include place names and descriptions</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="217"/>
+        <source>ta med polisens händelser</source>
+        <translation>include the police&apos;s events</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="234"/>
+        <source>säkerhetskopiera datalagret (går bra medan programmet är öppet)</source>
+        <translation>back up the data store (fine while the program is open)</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="237"/>
+        <source>Skriv en kontrollerad säkerhetskopia av datalagret och gallra de gamla (de 3 senaste, den senaste per dag i 7 dagar och per vecka i 4 veckor sparas).</source>
+        <translation>Write a verified backup of the data store and prune the old ones (the 3 latest, the latest per day for 7 days and per week for 4 weeks are kept).</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="247"/>
+        <source>mappen kopian skrivs i (standard: DATAMAPP/backups)</source>
+        <translation>folder the backup is written to (default: DATA_FOLDER/backups)</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="252"/>
+        <source>visa kopiorna i mappen i stället</source>
+        <translation>list the backups in the folder instead</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="262"/>
+        <source>återställ datalagret från en säkerhetskopia</source>
+        <translation>restore the data store from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="263"/>
+        <source>Ersätt datalagret med en säkerhetskopia. Säger först vad som går förlorat och frågar; utan terminal krävs --yes. Datalagret som det var sparas först i DATAMAPP/backups. Vägrar medan EST Desktop har datalagret öppet.</source>
+        <translation>Replace the data store with a backup. First says what will be lost and asks; without a terminal --yes is required. The data store as it was is first saved in DATA_FOLDER/backups. Refuses while EST Desktop has the data store open.</translation>
+    </message>
+    <message>
         <location filename="../../est_desktop/cli.py" line="274"/>
+        <source>säkerhetskopians fil</source>
+        <translation>the backup file</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="277"/>
+        <source>återställ utan att fråga</source>
+        <translation>restore without asking</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="291"/>
+        <source>{text} är inget datum: skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-31</source>
+        <translation>{text} is not a date: write YYYY-MM-DD, e.g. 2026-03-31</translation>
+    </message>
+    <message>
+        <location filename="../../est_desktop/cli.py" line="409"/>
         <source>--count måste vara minst 1.</source>
         <translation>--count must be at least 1.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="281"/>
+        <location filename="../../est_desktop/cli.py" line="416"/>
         <source>Demolagret {path} har redan {count} händelser. Använd --replace för att skapa det på nytt.</source>
         <translation>The demo store {path} already has {count} incidents. Use --replace to make it anew.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="297"/>
+        <location filename="../../est_desktop/cli.py" line="432"/>
         <source>{count} demohändelser skrivna till {path}</source>
         <translation>{count} demo incidents written to {path}</translation>
     </message>
@@ -768,117 +988,117 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="86"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="79"/>
         <source>Ny händelse</source>
         <translation>New incident</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="87"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="80"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="88"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="81"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="116"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="105"/>
         <source>Ändra händelse</source>
         <translation>Edit incident</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="117"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="106"/>
         <source>Spara ändringar</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="118"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="107"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="215"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="188"/>
         <source>Skriv för att söka, t.ex. klotter eller brand</source>
         <translation>Type to search, e.g. graffiti or fire</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="218"/>
+        <location filename="../../est_desktop/ui/location_fields.py" line="35"/>
         <source>Namngiven plats eller adress</source>
         <translation>Named place or address</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="221"/>
+        <location filename="../../est_desktop/ui/location_fields.py" line="40"/>
         <source>Latitud, t.ex. 57,7402</source>
         <translation>Latitude, e.g. 57.7402</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="223"/>
+        <location filename="../../est_desktop/ui/location_fields.py" line="44"/>
         <source>Longitud, t.ex. 12,9712</source>
         <translation>Longitude, e.g. 12.9712</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="228"/>
+        <location filename="../../est_desktop/ui/location_fields.py" line="50"/>
         <source>Exakt plats</source>
         <translation>Exact place</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="229"/>
+        <location filename="../../est_desktop/ui/location_fields.py" line="51"/>
         <source>Ungefärlig plats (några hundra meter)</source>
         <translation>Approximate place (a few hundred metres)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="230"/>
+        <location filename="../../est_desktop/ui/location_fields.py" line="52"/>
         <source>Bara kommunen är känd</source>
         <translation>Only the municipality is known</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="239"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="200"/>
         <source>Vad hände och var? Beskriv händelsen och platsen, inte personer.</source>
         <translation>What happened and where? Describe the incident and the place, not people.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="250"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="211"/>
         <source>Polisen är &amp;underrättad</source>
         <translation>Police &amp;notified</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="276"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="237"/>
         <source>Koordina&amp;ter</source>
         <translation>Coordina&amp;tes</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="254"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="215"/>
         <source>Spara (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="266"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="227"/>
         <source>&amp;När</source>
         <translation>W&amp;hen</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="269"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="230"/>
         <source>&amp;Kategori</source>
         <translation>&amp;Category</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="271"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="232"/>
         <source>&amp;Plats</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="280"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="241"/>
         <source>Distrikt</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="281"/>
+        <location filename="../../est_desktop/ui/entry_form.py" line="242"/>
         <source>&amp;Beskrivning</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/entry_form.py" line="421"/>
+        <location filename="../../est_desktop/ui/location_fields.py" line="98"/>
         <source>Hela kommunen</source>
         <translation>The whole municipality</translation>
     </message>
@@ -2444,152 +2664,152 @@
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="31"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="46"/>
         <source>&amp;Ny händelse</source>
         <translation>&amp;New incident</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="53"/>
         <source>&amp;Spara händelse</source>
         <translation>&amp;Save incident</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="62"/>
         <source>Skriv ut samman&amp;fattning…</source>
         <translation>&amp;Print summary…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="69"/>
         <source>Veckans &amp;lägesbild…</source>
         <translation>&amp;Weekly overview…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="77"/>
         <source>Importera &amp;polisdata…</source>
         <translation>&amp;Import police data…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="84"/>
         <source>&amp;Exportera…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="94"/>
         <source>&amp;Inställningar…</source>
         <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="102"/>
         <source>A&amp;vsluta</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="33"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="113"/>
         <source>&amp;Ändra vald händelse</source>
         <translation>&amp;Edit selected incident</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="120"/>
         <source>&amp;Ta bort vald händelse…</source>
         <translation>&amp;Delete selected incident…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="131"/>
         <source>&amp;Sök…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="35"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="141"/>
         <source>&amp;Uppdatera listan</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="148"/>
         <source>&amp;Rensa filter</source>
         <translation>&amp;Clear filter</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="157"/>
         <source>&amp;Analys</source>
         <translation>&amp;Analysis</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="162"/>
         <source>Å&amp;tgärder</source>
         <translation>&amp;Measures</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="37"/>
         <source>S&amp;ynk</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="38"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="172"/>
         <source>&amp;Snabbguide</source>
         <translation>&amp;Quick guide</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="179"/>
         <source>&amp;Kortkommandon</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../est_desktop/ui/main_menus.py" line="187"/>
         <source>&amp;Om EST Desktop</source>
         <translation>&amp;About EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../est_desktop/ui/main_window.py" line="154"/>
         <source>Demodata – inte de riktiga uppgifterna</source>
         <translation>Demo data – not the real records</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../est_desktop/ui/main_window.py" line="156"/>
         <source>Sparas på denna dator</source>
         <translation>Stored on this computer</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../est_desktop/ui/main_window.py" line="165"/>
         <source>(ingen användare)</source>
         <translation>(no user)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../est_desktop/ui/main_window.py" line="174"/>
         <source>Sparad: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../est_desktop/ui/main_window.py" line="180"/>
         <source>Ändringen sparad: %1</source>
         <translation>Change saved: %1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../est_desktop/ui/main_window.py" line="188"/>
         <source>Händelsen är borttagen.</source>
         <translation>The incident has been deleted.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../est_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../est_desktop/ui/main_window.py" line="243"/>
         <source>%Ln händelser importerade.</source>
         <translation>
             <numerusform>%Ln incident imported.</numerusform>
@@ -2819,137 +3039,137 @@
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="50"/>
+        <location filename="../../est_desktop/ui/measure_choices.py" line="17"/>
         <source>Planerad</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="51"/>
+        <location filename="../../est_desktop/ui/measure_choices.py" line="18"/>
         <source>Pågår</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="52"/>
+        <location filename="../../est_desktop/ui/measure_choices.py" line="19"/>
         <source>Avslutad</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="54"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="41"/>
         <source>Ange ett tal, t.ex. 57,72.</source>
         <translation>Enter a number, e.g. 57.72.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="94"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="81"/>
         <source>Ny åtgärd</source>
         <translation>New measure</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="94"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="81"/>
         <source>Ändra åtgärd</source>
         <translation>Edit measure</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="109"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="96"/>
         <source>(inget område)</source>
         <translation>(no district)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="113"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="100"/>
         <source>t.ex. 57,7203</source>
         <translation>e.g. 57.7203</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="115"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="102"/>
         <source>t.ex. 12,9690</source>
         <translation>e.g. 12.9690</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="117"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="104"/>
         <source>meter (valfritt)</source>
         <translation>metres (optional)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="119"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="106"/>
         <source>ÅÅÅÅ-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="121"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="108"/>
         <source>ÅÅÅÅ-MM-DD (valfritt)</source>
         <translation>YYYY-MM-DD (optional)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="146"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="122"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="148"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="124"/>
         <source>&amp;Avbryt</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="168"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="144"/>
         <source>L&amp;ongitud</source>
         <translation>L&amp;ongitude</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="172"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="148"/>
         <source>&amp;Slutdatum</source>
         <translation>&amp;End date</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="175"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="151"/>
         <source>&amp;Rubrik</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="177"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="153"/>
         <source>&amp;Beskrivning</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="182"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="158"/>
         <source>&amp;Område</source>
         <translation>&amp;District</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="183"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="159"/>
         <source>&amp;Latitud</source>
         <translation>&amp;Latitude</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="184"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="160"/>
         <source>Ra&amp;die</source>
         <translation>Rad&amp;ius</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="185"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="161"/>
         <source>&amp;Yta</source>
         <translation>&amp;Area</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="186"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="162"/>
         <source>Star&amp;tdatum</source>
         <translation>S&amp;tart date</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="187"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="163"/>
         <source>Stat&amp;us</source>
         <translation>Stat&amp;us</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="189"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="165"/>
         <source>&amp;Ansvarig organisation</source>
         <translation>Res&amp;ponsible organisation</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="194"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="170"/>
         <source>&amp;Kategorier</source>
         <translation>&amp;Categories</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measure_dialog.py" line="195"/>
+        <location filename="../../est_desktop/ui/measure_dialog.py" line="171"/>
         <source>&amp;Uppföljning</source>
         <translation>&amp;Follow-up</translation>
     </message>
@@ -3030,117 +3250,117 @@
 <context>
     <name>MeasuresPanel</name>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="76"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="77"/>
         <source>Åtgärd</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="77"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="78"/>
         <source>Distrikt</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="78"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="79"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="79"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="80"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="80"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="81"/>
         <source>Ansvarig</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="97"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="98"/>
         <source>&amp;Ny åtgärd…</source>
         <translation>&amp;New measure…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="99"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="100"/>
         <source>Ä&amp;ndra åtgärd…</source>
         <translation>&amp;Edit measure…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="106"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="107"/>
         <source>Rita &amp;kontrollområde…</source>
         <translation>Draw &amp;control area…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="108"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="109"/>
         <source>Rita på kartan det område som åtgärdens område ska jämföras med.</source>
         <translation>Draw on the map the area the measure&apos;s area is to be compared with.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="111"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="112"/>
         <source>Jämför med &amp;resten av distriktet</source>
         <translation>Compare with the &amp;rest of the district</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="168"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="169"/>
         <source>Inga åtgärder ännu. Åtgärder beslutas av analytikerna och kommer hit när datorn synkar.</source>
         <translation>No measures yet. Measures are decided by the analysts and arrive here when this computer syncs.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="209"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="210"/>
         <source>väntar på synk</source>
         <translation>waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="210"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="211"/>
         <source>konflikt – se Synk › Konflikter</source>
         <translation>conflict – see Sync › Conflicts</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="211"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="212"/>
         <source>ändringen avvisades av servern</source>
         <translation>the change was rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="264"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="265"/>
         <source>Kontrollområde: resten av distriktet.</source>
         <translation>Control area: the rest of the district.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="267"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="268"/>
         <source>Kontrollområde: ritat på kartan (%1).</source>
         <translation>Control area: drawn on the map (%1).</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="276"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="277"/>
         <source>Servern tog inte emot den senaste ändringen%1. Den finns kvar här.</source>
         <translation>The server did not accept the latest change%1. It is kept here.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="297"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="298"/>
         <source>Följer upp…</source>
         <translation>Following up…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="334"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="335"/>
         <source>Före</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="336"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="337"/>
         <source>Under och efter</source>
         <translation>During and after</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="342"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="343"/>
         <source>ingen kontroll</source>
         <translation>no control</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="343"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="344"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/measures_panel.py" line="344"/>
+        <location filename="../../est_desktop/ui/measures_panel.py" line="345"/>
         <source>I åtgärdens område</source>
         <translation>In the measure&apos;s area</translation>
     </message>

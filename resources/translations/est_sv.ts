@@ -26,7 +26,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../est_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../est_desktop/ui/main_window.py" line="243"/>
         <source>%Ln händelser importerade.</source>
         <translation>
             <numerusform>%Ln händelse importerad.</numerusform>

@@ -346,10 +346,10 @@ def test_the_marker_follows_a_place_picked_or_coordinates_typed_in_the_form(qtbo
     qtbot.waitUntil(lambda: panel.ready, timeout=WAIT_MS)
     form._lat.setText("57.7350")
     form._lon.setText("12.9200")
-    form._update_district()
+    form._location.update_district()
     assert wait_for_js(qtbot, panel, "EstMap.draft()", bool) == pytest.approx([57.735, 12.92])
     form._lat.setText("5")  # half typed: outside Borås, the marker stays
-    form._update_district()
+    form._location.update_district()
     qtbot.wait(200)
     assert js(qtbot, panel, "EstMap.draft()") == pytest.approx([57.735, 12.92])
 

@@ -14,10 +14,7 @@ from typing import TYPE_CHECKING
 from est_desktop.domain.language import translate
 
 if TYPE_CHECKING:
-    from est_desktop.domain.categories import Taxonomy
-    from est_desktop.geo.district_lookup import DistrictLookup
-    from est_desktop.store.database import Store
-    from est_desktop.store.incident_filters import IncidentFilter
+    from est_desktop.exports.export_job import ExportRequest, ExportWritten
 
 KINDS = ("aggregated", "incidents")
 FORMATS = ("csv", "geojson")
@@ -52,7 +49,13 @@ def run_export(
     from est_desktop.data_files import store_path
     from est_desktop.domain.incident import LOCAL_TZ, Source
     from est_desktop.domain.periods import start_of_day
-    from est_desktop.exports.aggregated import BY_CHOICES, MIN_CELL_M, UNIT_CHOICES
+    from est_desktop.exports.aggregated import (
+        BY_CHOICES,
+        MIN_CELL_M,
+        UNIT_CHOICES,
+        NoWholePeriodError,
+    )
+    from est_desktop.exports.export_job import ExportRequest, write_export
     from est_desktop.exports.suppression import MIN_THRESHOLD
     from est_desktop.store.database import Store
     from est_desktop.store.errors import StoreError
@@ -110,42 +113,39 @@ def run_export(
     path = store_path(data_dir, demo=demo)
     if not path.exists():
         return _fail(translate("Commands", "Det finns inget datalager i {path}.").format(path=path))
+    # The aggregated export makes its own filter of the days and districts (exports.export_job).
     sources = {Source.STAFF.value} | ({Source.POLICE.value} if include_police else set())
     where = IncidentFilter(
         start=start_of_day(first) if first else None,
         end=start_of_day(last + timedelta(days=1)) if last else None,
-        # Cells are chosen by their centre's district, whole: a cell's count is then the same
-        # in every export, and two exports cannot be subtracted to single out a border's edge.
-        districts=frozenset(districts if kind == "incidents" or by == "district" else ()),
+        districts=frozenset(districts),
         sources=frozenset(sources),
+    )
+    request = ExportRequest(
+        kind=kind,
+        fmt=fmt,
+        where=where,
+        first=first,
+        last=last,
+        by=by,
+        cell_m=cell_m,
+        unit=unit,
+        threshold=threshold,
+        by_group=by_group,
+        include_free_text=include_free_text,
+        include_police=include_police,
     )
     try:
         store = Store.open(path)
     except StoreError as exc:
         return _fail(exc.message)
     try:
-        if kind == "aggregated":
-            assert first is not None and last is not None
-            return _aggregated(
-                store,
-                where,
-                taxonomy,
-                lookup,
-                fmt,
-                out,
-                first,
-                last,
-                districts=districts,
-                by=by,
-                unit=unit,
-                threshold=threshold,
-                include_police=include_police,
-                cell_m=cell_m,
-                by_group=by_group,
-            )
-        return _incidents(
-            store, where, taxonomy, lookup, fmt, out, include_free_text, include_police
+        written = write_export(store, taxonomy, lookup, request, out)
+    except NoWholePeriodError as exc:
+        text = translate(
+            "Commands", "Perioden {problem}; den aggregerade exporten räknar bara hela perioder."
         )
+        return _fail(text.format(problem=exc))
     except OSError as exc:
         text = translate("Commands", "{path} kunde inte skrivas: {error}")
         return _fail(text.format(path=out, error=exc))
@@ -156,87 +156,36 @@ def run_export(
         return _fail(text.format(path=out, error=exc.message))
     finally:
         store.close()
-
-
-def _aggregated(
-    store: Store,
-    where: IncidentFilter,
-    taxonomy: Taxonomy,
-    lookup: DistrictLookup,
-    fmt: str,
-    out: Path,
-    first: date,
-    last: date,
-    **choices: object,
-) -> int:
-    from est_desktop.exports.aggregated import NoWholePeriodError, aggregate
-    from est_desktop.exports.aggregated_files import (
-        write_aggregated_csv,
-        write_aggregated_geojson,
-    )
-    from est_desktop.store.export_log import ExportMade, record_export
-    from est_desktop.store.incident_samples import incident_sample
-
-    districts = choices.pop("districts")
-    try:
-        table = aggregate(
-            incident_sample(store, where),
-            taxonomy,
-            lookup,
-            first=first,
-            last=last,
-            district_codes=districts,
-            **choices,
-        )
-    except NoWholePeriodError as exc:
-        text = translate(
-            "Commands", "Perioden {problem}; den aggregerade exporten räknar bara hela perioder."
-        )
-        return _fail(text.format(problem=exc))
-    write = write_aggregated_csv if fmt == "csv" else write_aggregated_geojson
-    rows = write(out, table)
-    record_export(store, ExportMade("aggregated", fmt, rows))  # reported at the next sync
-    text = translate(
-        "Commands",
-        "Skrev {path}: {rows} rader, {first}–{last}, antal under {threshold} visas som "
-        "”<{threshold}”.",
-    )
-    print(
-        text.format(
-            path=out, rows=rows, first=table.first, last=table.last, threshold=table.threshold
-        )
-    )
-    if table.unplaced:
-        text = translate("Commands", "{count} händelser med bara kommunen som plats räknas inte.")
-        print(text.format(count=table.unplaced))
+    print(_summary(request, written, out))
     return 0
 
 
-def _incidents(
-    store: Store,
-    where: IncidentFilter,
-    taxonomy: Taxonomy,
-    lookup: DistrictLookup,
-    fmt: str,
-    out: Path,
-    free_text: bool,
-    police: bool,
-) -> int:
-    from est_desktop.exports.collect import export_incidents
-    from est_desktop.exports.incidents import write_incidents_csv, write_incidents_geojson
-    from est_desktop.store.export_log import ExportMade, record_export
-
-    write = write_incidents_csv if fmt == "csv" else write_incidents_geojson
-    rows = write(
-        out,
-        export_incidents(store, where),
-        taxonomy,
-        lookup,
-        include_free_text=free_text,
-        include_police=police,
+def _summary(request: ExportRequest, written: ExportWritten, out: Path) -> str:
+    """What was written, and what the recipient will not find in it."""
+    table = written.table
+    if table is not None:
+        text = translate(
+            "Commands",
+            "Skrev {path}: {rows} rader, {first}–{last}, antal under {threshold} visas som "
+            "”<{threshold}”.",
+        )
+        text = text.format(
+            path=out,
+            rows=written.rows,
+            first=table.first,
+            last=table.last,
+            threshold=table.threshold,
+        )
+        if table.unplaced:
+            unplaced = translate(
+                "Commands", "{count} händelser med bara kommunen som plats räknas inte."
+            )
+            text += "\n" + unplaced.format(count=table.unplaced)
+        return text
+    free_text, police = request.include_free_text, request.include_police
+    text = translate("Commands", "Skrev {path}: {rows} händelser.").format(
+        path=out, rows=written.rows
     )
-    record_export(store, ExportMade("incidents", fmt, rows, free_text, police))
-    text = translate("Commands", "Skrev {path}: {rows} händelser.").format(path=out, rows=rows)
     if not free_text and not police:
         text += " " + translate(
             "Commands", "Utan fritext (platsnamn, beskrivning) och polisens händelser."
@@ -245,8 +194,7 @@ def _incidents(
         text += " " + translate("Commands", "Utan fritext (platsnamn, beskrivning).")
     elif not police:
         text += " " + translate("Commands", "Utan polisens händelser.")
-    print(text)
-    return 0
+    return text
 
 
 def _unknown_choice(given: str, choices: tuple[str, ...]) -> str:

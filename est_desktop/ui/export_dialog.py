@@ -2,7 +2,7 @@
 current filter for the partners' own analysts, as CSV (Excel) or GeoJSON (GIS).
 
 The dialog only gathers choices and says in plain Swedish what the recipient will see (the
-words come from `export_notes`); the files are made by `export_writing` on a pool thread.
+words come from `export_notes`); the files are made by `exports.export_job` on a pool thread.
 """
 
 from __future__ import annotations
@@ -32,19 +32,13 @@ from PySide6.QtWidgets import (
 from est_desktop.domain.categories import Taxonomy
 from est_desktop.domain.incident import LOCAL_TZ
 from est_desktop.exports.aggregated import DEFAULT_CELL_M, MIN_CELL_M, NoWholePeriodError
+from est_desktop.exports.export_job import AGGREGATED, INCIDENTS, ExportRequest, write_export
 from est_desktop.exports.suppression import MIN_THRESHOLD
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.store.database import Store
 from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.ui.export_defaults import aggregated_days, suggested_file_name
 from est_desktop.ui.export_notes import aggregated_note, incidents_note
-from est_desktop.ui.export_writing import (
-    AGGREGATED,
-    INCIDENTS,
-    ExportRequest,
-    aggregated_days,
-    suggested_file_name,
-    write_export,
-)
 from est_desktop.ui.tasks import Cancelled, Progress, TrackedTask
 
 MAX_CELL_M = 5_000
@@ -172,8 +166,9 @@ class ExportDialog(QDialog):
 
     def request(self) -> ExportRequest:
         """The choices as they stand; police records only for those who may see them."""
+        aggregated = self.aggregated.isChecked()
         return ExportRequest(
-            kind=AGGREGATED if self.aggregated.isChecked() else INCIDENTS,
+            kind=AGGREGATED if aggregated else INCIDENTS,
             fmt=self.format.currentData(),
             where=self._where,
             first=self._first,
@@ -184,7 +179,8 @@ class ExportDialog(QDialog):
             threshold=self.threshold.value(),
             by_group=self.by_group.isChecked(),
             include_free_text=self.free_text.isChecked(),
-            include_police=self._may_see_police and self.police.isChecked(),
+            # Counts for sharing outside the partners never rest on police records here.
+            include_police=not aggregated and self._may_see_police and self.police.isChecked(),
         )
 
     # -- saving ------------------------------------------------------------------------------
@@ -205,7 +201,13 @@ class ExportDialog(QDialog):
         self.close_button.setText(self.tr("Avbryt"))
 
         def work(progress: Progress) -> tuple[Path, int]:  # on a pool thread: values only
-            return path, write_export(store, taxonomy, districts, request, path, progress)
+            def step(done: int, total: int | None) -> None:
+                progress.check()  # Avbryt: Cancelled, and the half-written file goes
+                if total is not None:
+                    progress.advance(done, total)
+
+            written = write_export(store, taxonomy, districts, request, path, step)
+            return path, written.rows
 
         self._task = TrackedTask(work)
         self._task.relay.progressed.connect(self._on_task_progressed)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from est_desktop.domain.language import month_abbreviation
 from est_desktop.exports.aggregated import NoWholePeriodError, Span, whole_spans
-from est_desktop.ui.export_writing import ExportRequest
+from est_desktop.exports.export_job import ExportRequest
 
 
 def aggregated_note(request: ExportRequest) -> str:

@@ -569,38 +569,38 @@
         <translation>{count} demo incidents written to {path}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/export_command.py" line="72"/>
+        <location filename="../../est_desktop/export_command.py" line="75"/>
         <source>Tröskeln måste vara minst {least} (angiven: {given}): med lägre tröskel avslöjar ”&lt;2” att det är exakt en händelse.</source>
         <translation>The threshold must be at least {least} (given: {given}): with a lower threshold, “&lt;2” reveals that there is exactly one incident.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/export_command.py" line="79"/>
+        <location filename="../../est_desktop/export_command.py" line="82"/>
         <source>Rutorna måste vara minst {least} m (angivet: {given} m) så att platserna blir grövre än analysens 100-metersrutor.</source>
         <translation>The cells must be at least {least} m (given: {given} m), so that places are coarser than the analysis&apos;s 100-metre cells.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/export_command.py" line="86"/>
+        <location filename="../../est_desktop/export_command.py" line="89"/>
         <source>Den aggregerade exporten innehåller aldrig fritext; ta bort --include-free-text eller välj --kind incidents.</source>
         <translation>The aggregated export never contains free text; remove --include-free-text or choose --kind incidents.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/export_command.py" line="97"/>
+        <location filename="../../est_desktop/export_command.py" line="100"/>
         <source>Startdagen ({first}) ligger efter slutdagen ({last}).</source>
         <translation>The first day ({first}) is after the last day ({last}).</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/export_command.py" line="100"/>
+        <location filename="../../est_desktop/export_command.py" line="103"/>
         <source>Mappen {folder} finns inte; skapa den eller välj en annan fil.</source>
         <translation>The folder {folder} does not exist; create it or choose another file.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/export_command.py" line="108"/>
+        <location filename="../../est_desktop/export_command.py" line="111"/>
         <location filename="../../est_desktop/report_command.py" line="75"/>
         <source>Okänt distrikt: {unknown}. Välj bland: {known}.</source>
         <translation>Unknown district: {unknown}. Choose from: {known}.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/export_command.py" line="112"/>
+        <location filename="../../est_desktop/export_command.py" line="115"/>
         <location filename="../../est_desktop/report_command.py" line="88"/>
         <source>Det finns inget datalager i {path}.</source>
         <translation>There is no data store at {path}.</translation>
@@ -617,42 +617,42 @@
         <translation>{path} was written, but the export could not be noted for the log: {error}</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/export_command.py" line="192"/>
+        <location filename="../../est_desktop/export_command.py" line="145"/>
         <source>Perioden {problem}; den aggregerade exporten räknar bara hela perioder.</source>
         <translation>The period {problem}; the aggregated export counts whole periods only.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/export_command.py" line="199"/>
+        <location filename="../../est_desktop/export_command.py" line="167"/>
         <source>Skrev {path}: {rows} rader, {first}–{last}, antal under {threshold} visas som ”&lt;{threshold}”.</source>
         <translation>Wrote {path}: {rows} rows, {first}–{last}, counts below {threshold} shown as “&lt;{threshold}”.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/export_command.py" line="210"/>
+        <location filename="../../est_desktop/export_command.py" line="180"/>
         <source>{count} händelser med bara kommunen som plats räknas inte.</source>
         <translation>{count} incidents placed only at the municipality are not counted.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/export_command.py" line="239"/>
+        <location filename="../../est_desktop/export_command.py" line="186"/>
         <source>Skrev {path}: {rows} händelser.</source>
         <translation>Wrote {path}: {rows} incidents.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/export_command.py" line="241"/>
+        <location filename="../../est_desktop/export_command.py" line="190"/>
         <source>Utan fritext (platsnamn, beskrivning) och polisens händelser.</source>
         <translation>Without free text (place names, descriptions) and police records.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/export_command.py" line="245"/>
+        <location filename="../../est_desktop/export_command.py" line="194"/>
         <source>Utan fritext (platsnamn, beskrivning).</source>
         <translation>Without free text (place names, descriptions).</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/export_command.py" line="247"/>
+        <location filename="../../est_desktop/export_command.py" line="196"/>
         <source>Utan polisens händelser.</source>
         <translation>Without police records.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/export_command.py" line="253"/>
+        <location filename="../../est_desktop/export_command.py" line="201"/>
         <source>Okänt val {given}: välj bland {choices}.</source>
         <translation>Unknown choice {given}: choose from {choices}.</translation>
     </message>
@@ -1119,143 +1119,143 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="69"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="63"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="79"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="73"/>
         <source>&amp;Antal för spridning utanför parterna</source>
         <translation>&amp;Counts for sharing beyond the partners</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="80"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="74"/>
         <source>&amp;Händelserna i urvalet</source>
         <translation>The &amp;incidents in the selection</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="87"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="81"/>
         <source>Distrikt</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="88"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="82"/>
         <source>Rutor</source>
         <translation>Grid cells</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="95"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="89"/>
         <source>Månad</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="96"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="90"/>
         <source>Vecka</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="100"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="94"/>
         <source>Lägre antal än så visas som ”&lt;3”. Minst 3: ”&lt;2” vore exakt en händelse.</source>
         <translation>Lower counts than this are shown as “&lt;3”. At least 3: “&lt;2” would mean exactly one incident.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="102"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="96"/>
         <source>Dela upp per &amp;kategorigrupp</source>
         <translation>Split by category &amp;group</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="104"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="98"/>
         <source>&amp;Indelning</source>
         <translation>&amp;Division</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="105"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="99"/>
         <source>R&amp;utans sida</source>
         <translation>C&amp;ell side</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="106"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="100"/>
         <source>&amp;Tidsenhet</source>
         <translation>&amp;Time unit</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="107"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="101"/>
         <source>&amp;Lägsta antal som visas</source>
         <translation>&amp;Lowest count shown</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="113"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="107"/>
         <source>Ta med &amp;platsnamn och beskrivning</source>
         <translation>Include &amp;place names and descriptions</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="114"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="108"/>
         <source>Ta med p&amp;olisens händelser</source>
         <translation>Include p&amp;olice incidents</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="117"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="111"/>
         <source>Bara för användare som får se polisens händelser.</source>
         <translation>Only for users who may see police incidents.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="126"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="120"/>
         <source>CSV för Excel</source>
         <translation>CSV for Excel</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="127"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="121"/>
         <source>GeoJSON för GIS</source>
         <translation>GeoJSON for GIS</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="129"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="123"/>
         <source>&amp;Format</source>
         <translation>&amp;Format</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="150"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="144"/>
         <source>&amp;Spara…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="153"/>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="243"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="147"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="245"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="202"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="198"/>
         <source>Sparar…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="205"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="201"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="219"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="221"/>
         <source>CSV för Excel (*.csv)</source>
         <translation>CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="221"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="223"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="223"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="225"/>
         <source>Spara export</source>
         <translation>Save export</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="233"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="235"/>
         <source>Sparar… %1 av %2 händelser</source>
         <translation>Saving… %1 of %2 incidents</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../est_desktop/ui/export_dialog.py" line="248"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="250"/>
         <source>Sparad: %1 (%Ln rader)</source>
         <translation>
             <numerusform>Saved: %1 (%Ln row)</numerusform>
@@ -1263,27 +1263,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="254"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="256"/>
         <source>Exporten avbröts; ingen fil sparades.</source>
         <translation>The export was cancelled; no file was saved.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="256"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="258"/>
         <source>Perioden %1; den aggregerade exporten räknar bara hela perioder.</source>
         <translation>The period %1; the aggregated export counts whole periods only.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="258"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="260"/>
         <source>Filen kunde inte skrivas: %1</source>
         <translation>The file could not be written: %1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="260"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="262"/>
         <source>Exporten misslyckades: %1</source>
         <translation>The export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/ui/export_dialog.py" line="273"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="275"/>
         <source>Avbryter…</source>
         <translation>Cancelling…</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../est_desktop/ui/export_dialog.py" line="248"/>
+        <location filename="../../est_desktop/ui/export_dialog.py" line="250"/>
         <source>Sparad: %1 (%Ln rader)</source>
         <translation>
             <numerusform>Sparad: %1 (%Ln rad)</numerusform>

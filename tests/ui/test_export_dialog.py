@@ -12,8 +12,8 @@ from est_desktop.domain.incident import LOCAL_TZ, IncidentDraft, Source
 from est_desktop.domain.periods import day_bounds
 from est_desktop.geo.district_lookup import DistrictLookup
 from est_desktop.store.incident_filters import IncidentFilter
+from est_desktop.ui.export_defaults import aggregated_days
 from est_desktop.ui.export_dialog import ExportDialog
-from est_desktop.ui.export_writing import aggregated_days
 
 WAIT_MS = 10_000
 TODAY = datetime.now(LOCAL_TZ).date()

@@ -97,13 +97,14 @@ class GatedTransport(HttpTransport):
     """The real transport, but after its first pull (or push) each request waits for `gate`:
     the test cancels while the run is surely under way, then opens the gate."""
 
-    def __init__(self, *args, gate: threading.Event, **kwargs) -> None:
+    def __init__(self, *args, gate: Gate, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._gate, self._calls = gate, {"pull": 0, "push": 0}
 
     def _wait(self, kind: str) -> None:
         self._calls[kind] += 1
         if self._calls[kind] > 1:
+            self._gate.reached.set()
             assert self._gate.wait(10), "the test never opened the gate"
 
     def pull(self, *args, **kwargs):
@@ -115,10 +116,17 @@ class GatedTransport(HttpTransport):
         return super().push(*args, **kwargs)
 
 
+class Gate(threading.Event):
+    """Open unless the test closes it; `reached` is set once a request stands at it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reached = threading.Event()
+
+
 @pytest.fixture
-def gate() -> threading.Event:
-    """Open unless the test closes it."""
-    opened = threading.Event()
+def gate() -> Gate:
+    opened = Gate()
     opened.set()
     return opened
 
@@ -185,6 +193,9 @@ def test_avbryt_stops_the_pull_after_a_page_and_the_next_sync_fetches_the_rest(
 
     def on_progressed(progress) -> None:
         if progress.stage is SyncStage.PULL and not gate.is_set():
+            # Avbryt while the second page is surely under way (the worker needs nothing
+            # from this thread to get there), not before it was asked for.
+            assert gate.reached.wait(10)
             status.open_details().cancel_button.click()
             gate.set()
 
@@ -215,6 +226,7 @@ def test_avbryt_stops_a_big_push_after_a_batch_and_nothing_is_lost(
     def on_progressed(progress) -> None:
         progress_seen.append((progress.stage, progress.done, progress.total, status.text))
         if progress.stage is SyncStage.PUSH and progress.done > 0 and not gate.is_set():
+            assert gate.reached.wait(10)  # the second batch under way, as above
             controller.cancel()
             gate.set()
 

@@ -334,237 +334,233 @@
         <translation>{incidents} incidents, {unsynced} not synced</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="21"/>
+        <location filename="../../est_desktop/cli_parser.py" line="20"/>
         <source>EST Desktop: registrera och följ upp otrygghetsskapande händelser.</source>
         <translation>EST Desktop: record and follow up incidents that make places feel unsafe.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="30"/>
+        <location filename="../../est_desktop/cli_parser.py" line="29"/>
         <source>mapp för datalagret (standard: användarens datamapp)</source>
         <translation>folder of the data store (default: the user&apos;s data folder)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="35"/>
+        <location filename="../../est_desktop/cli_parser.py" line="34"/>
         <source>öppna ett separat demolager med påhittade händelser (aldrig det riktiga)</source>
         <translation>open a separate demo store with made-up incidents (never the real one)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="43"/>
+        <location filename="../../est_desktop/cli_parser.py" line="42"/>
         <source>språk i fönstret och kommandonas utskrifter (standard: inställningens)</source>
         <translation>language of the window and of the commands&apos; output (default: the one in the settings)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="50"/>
+        <location filename="../../est_desktop/cli_parser.py" line="49"/>
         <source>kontrollera installationen utan fönster (tillfälligt datalager, karta, PDF); slutstatus 0 när allt fungerar</source>
         <translation>check the installation without a window (temporary data store, map, PDF); exit status 0 when everything works</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="58"/>
+        <location filename="../../est_desktop/cli_parser.py" line="57"/>
         <source>skapa demodata utan fönster</source>
         <translation>create demo data without a window</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="61"/>
+        <location filename="../../est_desktop/cli_parser.py" line="60"/>
         <source>antal händelser</source>
         <translation>number of incidents</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="70"/>
+        <location filename="../../est_desktop/cli_parser.py" line="66"/>
         <source>slumpfrö (samma frö, samma data)</source>
         <translation>random seed (same seed, same data)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="75"/>
+        <location filename="../../est_desktop/cli_parser.py" line="71"/>
         <source>ersätt ett demolager som redan har data</source>
         <translation>replace a demo store that already has data</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="79"/>
+        <location filename="../../est_desktop/cli_parser.py" line="75"/>
         <source>skriv en sammanfattning som PDF utan fönster</source>
         <translation>write a summary as PDF without a window</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="80"/>
+        <location filename="../../est_desktop/cli_parser.py" line="76"/>
         <source>Skriv distriktssammanfattningen, veckans lägesbild eller återkopplingen till personalen som PDF, utan att visa något fönster.</source>
         <translation>Write the district summary, the weekly overview or the feedback to the staff as PDF, without showing any window.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="90"/>
+        <location filename="../../est_desktop/cli_parser.py" line="86"/>
         <source>summary: distriktssammanfattning (standard); weekly: veckans lägesbild; feedback: återkoppling till personalen</source>
         <translation>summary: district summary (default); weekly: weekly overview; feedback: feedback to the staff</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="100"/>
+        <location filename="../../est_desktop/cli_parser.py" line="96"/>
         <source>distriktets kod, t.ex. hulta (kan upprepas; utan: alla distrikt)</source>
         <translation>the district&apos;s code, e.g. hulta (may be repeated; without: all districts)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="105"/>
-        <location filename="../../est_desktop/cli.py" line="180"/>
+        <location filename="../../est_desktop/cli_parser.py" line="101"/>
+        <location filename="../../est_desktop/cli_parser.py" line="164"/>
         <source>första dag, ÅÅÅÅ-MM-DD</source>
         <translation>first day, YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="111"/>
+        <location filename="../../est_desktop/cli_parser.py" line="107"/>
         <source>sista dag, ÅÅÅÅ-MM-DD (standard: i går)</source>
         <translation>last day, YYYY-MM-DD (default: yesterday)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="114"/>
+        <location filename="../../est_desktop/cli_parser.py" line="110"/>
         <source>PDF-filen som skrivs</source>
         <translation>the PDF file to write</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="119"/>
+        <location filename="../../est_desktop/cli_parser.py" line="115"/>
         <source>textfil med analytikerns bedömning</source>
         <translation>text file with the analyst&apos;s assessment</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="124"/>
+        <location filename="../../est_desktop/cli_parser.py" line="120"/>
         <source>vem som sammanställt (standard: användarnamnet)</source>
         <translation>who compiled it (default: the user name)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="130"/>
-        <location filename="../../est_desktop/cli.py" line="155"/>
-        <location filename="../../est_desktop/cli.py" line="223"/>
-        <location filename="../../est_desktop/cli.py" line="258"/>
-        <location filename="../../est_desktop/cli.py" line="283"/>
+        <location filename="../../est_desktop/cli_parser.py" line="217"/>
         <source>demolagret</source>
         <translation>the demo store</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="135"/>
+        <location filename="../../est_desktop/cli_parser.py" line="125"/>
         <source>importera polisens data utan fönster</source>
         <translation>import the police&apos;s data without a window</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="136"/>
+        <location filename="../../est_desktop/cli_parser.py" line="126"/>
         <source>Läs en brottsexport (CSV) eller polisens händelser (JSON) in i datalagret. Slutstatus 0: klart, 1: några rader avvisades (övriga importerades), 2: filen kunde inte läsas.</source>
         <translation>Read a crime export (CSV) or the police&apos;s events (JSON) into the data store. Exit status 0: done, 1: some rows were rejected (the others were imported), 2: the file could not be read.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="143"/>
+        <location filename="../../est_desktop/cli_parser.py" line="133"/>
         <source>filen som importeras</source>
         <translation>the file to import</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="149"/>
+        <location filename="../../est_desktop/cli_parser.py" line="139"/>
         <source>filens format (standard: avgörs av innehållet)</source>
         <translation>the file&apos;s format (default: decided by its content)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="160"/>
+        <location filename="../../est_desktop/cli_parser.py" line="144"/>
         <source>exportera som CSV eller GeoJSON utan fönster</source>
         <translation>export as CSV or GeoJSON without a window</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="161"/>
+        <location filename="../../est_desktop/cli_parser.py" line="145"/>
         <source>Aggregerad export (antal per distrikt eller ruta och månad eller vecka, små antal dolda) för spridning utanför parterna, eller händelserna i urvalet.</source>
         <translation>Aggregated export (counts per district or grid cell and month or week, small counts hidden) for sharing beyond the partners, or the incidents in the selection.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="171"/>
+        <location filename="../../est_desktop/cli_parser.py" line="155"/>
         <source>aggregated: antal med små tal dolda (standard); incidents: händelserna</source>
         <translation>aggregated: counts with small numbers hidden (default); incidents: the incidents</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="177"/>
+        <location filename="../../est_desktop/cli_parser.py" line="161"/>
         <source>filen som skrivs</source>
         <translation>the file to write</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="183"/>
+        <location filename="../../est_desktop/cli_parser.py" line="167"/>
         <source>sista dag, ÅÅÅÅ-MM-DD</source>
         <translation>last day, YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="189"/>
+        <location filename="../../est_desktop/cli_parser.py" line="173"/>
         <source>distriktskod (kan upprepas)</source>
         <translation>district code (may be repeated)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="197"/>
+        <location filename="../../est_desktop/cli_parser.py" line="181"/>
         <source>rutans sida i meter</source>
         <translation>side of a grid cell in metres</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="201"/>
+        <location filename="../../est_desktop/cli_parser.py" line="185"/>
         <source>antal per kategorigrupp</source>
         <translation>counts per category group</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="207"/>
+        <location filename="../../est_desktop/cli_parser.py" line="191"/>
         <source>antal under detta visas som &lt;N (minst 3)</source>
         <translation>counts below this are shown as &lt;N (at least 3)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="212"/>
+        <location filename="../../est_desktop/cli_parser.py" line="196"/>
         <source>ta med platsnamn och beskrivning</source>
         <translation>include place names and descriptions</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="217"/>
+        <location filename="../../est_desktop/cli_parser.py" line="201"/>
         <source>ta med polisens händelser</source>
         <translation>include the police&apos;s events</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="234"/>
+        <location filename="../../est_desktop/cli_parser.py" line="225"/>
         <source>säkerhetskopiera datalagret (går bra medan programmet är öppet)</source>
         <translation>back up the data store (fine while the program is open)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="237"/>
+        <location filename="../../est_desktop/cli_parser.py" line="228"/>
         <source>Skriv en kontrollerad säkerhetskopia av datalagret och gallra de gamla (de 3 senaste, den senaste per dag i 7 dagar och per vecka i 4 veckor sparas).</source>
         <translation>Write a verified backup of the data store and prune the old ones (the 3 latest, the latest per day for 7 days and per week for 4 weeks are kept).</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="247"/>
+        <location filename="../../est_desktop/cli_parser.py" line="238"/>
         <source>mappen kopian skrivs i (standard: DATAMAPP/backups)</source>
         <translation>folder the backup is written to (default: DATA_FOLDER/backups)</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="252"/>
+        <location filename="../../est_desktop/cli_parser.py" line="243"/>
         <source>visa kopiorna i mappen i stället</source>
         <translation>list the backups in the folder instead</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="262"/>
+        <location filename="../../est_desktop/cli_parser.py" line="247"/>
         <source>återställ datalagret från en säkerhetskopia</source>
         <translation>restore the data store from a backup</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="263"/>
+        <location filename="../../est_desktop/cli_parser.py" line="248"/>
         <source>Ersätt datalagret med en säkerhetskopia. Säger först vad som går förlorat och frågar; utan terminal krävs --yes. Datalagret som det var sparas först i DATAMAPP/backups. Vägrar medan EST Desktop har datalagret öppet.</source>
         <translation>Replace the data store with a backup. First says what will be lost and asks; without a terminal --yes is required. The data store as it was is first saved in DATA_FOLDER/backups. Refuses while EST Desktop has the data store open.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="274"/>
+        <location filename="../../est_desktop/cli_parser.py" line="259"/>
         <source>säkerhetskopians fil</source>
         <translation>the backup file</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="277"/>
+        <location filename="../../est_desktop/cli_parser.py" line="262"/>
         <source>återställ utan att fråga</source>
         <translation>restore without asking</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="291"/>
+        <location filename="../../est_desktop/cli_parser.py" line="270"/>
         <source>{text} är inget datum: skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-31</source>
         <translation>{text} is not a date: write YYYY-MM-DD, e.g. 2026-03-31</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="409"/>
+        <location filename="../../est_desktop/cli.py" line="114"/>
         <source>--count måste vara minst 1.</source>
         <translation>--count must be at least 1.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="416"/>
+        <location filename="../../est_desktop/cli.py" line="121"/>
         <source>Demolagret {path} har redan {count} händelser. Använd --replace för att skapa det på nytt.</source>
         <translation>The demo store {path} already has {count} incidents. Use --replace to make it anew.</translation>
     </message>
     <message>
-        <location filename="../../est_desktop/cli.py" line="432"/>
+        <location filename="../../est_desktop/cli.py" line="137"/>
         <source>{count} demohändelser skrivna till {path}</source>
         <translation>{count} demo incidents written to {path}</translation>
     </message>
